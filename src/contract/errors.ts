@@ -1,0 +1,23 @@
+/** Stable error codes of the wire protocol, with the HTTP status each one maps to. */
+export const errorStatus = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  retryAfterMs?: number;
+}
+
+export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };

@@ -1,0 +1,15 @@
+export const limits = {
+  usernameMax: 32,
+  roomNameMax: 64,
+  topicMax: 256,
+  textMax: 4000,
+  clientIdMax: 64,
+  pageDefault: 50,
+  pageMax: 100,
+  catchUpMax: 100,
+  socketFrameBytes: 64 * 1024,
+  roomCodeLength: 8,
+} as const;
+
+/** Share codes use an alphabet without look-alikes (no 0/O, 1/I/L). */
+export const roomCodeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { limits, roomCodeAlphabet } from './limits.js';
+
+/** Every HTTP body and socket payload is parsed by one of these, on the server and in the web client. */
+
+const id = z.string().min(1).max(64);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name needs at least one character')
+  .max(limits.usernameMax, `A name has at most ${limits.usernameMax} characters`)
+  .regex(/^[\p{L}\p{N} _.-]+$/u, 'A name may use letters, digits, spaces, _ - and .');
+
+export const roomNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A room name needs at least one character')
+  .max(limits.roomNameMax, `A room name has at most ${limits.roomNameMax} characters`);
+
+export const roomCodeSchema = z
+  .string()
+  .trim()
+  .min(6)
+  .max(16)
+  .transform((code) => code.toUpperCase())
+  .refine((code) => [...code].every((c) => roomCodeAlphabet.includes(c)), 'Not a room code');
+
+export const messageTextSchema = z
+  .string()
+  .transform((text) => text.trimEnd())
+  .pipe(
+    z
+      .string()
+      .min(1, 'A message cannot be empty')
+      .max(limits.textMax, `A message has at most ${limits.textMax} characters`),
+  );
+
+export const guestBody = z.object({ username: usernameSchema });
+
+export const createRoomBody = z.object({
+  name: roomNameSchema,
+  topic: z.string().trim().max(limits.topicMax).optional().default(''),
+  visibility: z.enum(['public', 'private']).optional().default('public'),
+});
+
+export const joinRoomBody = z.union([
+  z.object({ code: roomCodeSchema }).strict(),
+  z.object({ name: roomNameSchema }).strict(),
+]);
+
+const seqParam = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const messagesQuery = z
+  .object({
+    before: seqParam.optional(),
+    after: seqParam.optional(),
+    limit: z.coerce.number().int().min(1).max(limits.pageMax).optional().default(limits.pageDefault),
+  })
+  .refine((q) => q.before === undefined || q.after === undefined, 'Use before or after, not both');
+
+export const roomIdParams = z.object({ id });
+
+export const roomJoinPayload = z.object({
+  roomId: id,
+  afterSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const roomLeavePayload = z.object({ roomId: id });
+
+export const messageSendPayload = z.object({
+  roomId: id,
+  text: messageTextSchema,
+  clientId: z.string().min(1).max(limits.clientIdMax),
+});
+
+export type GuestBody = z.infer<typeof guestBody>;
+export type CreateRoomBody = z.infer<typeof createRoomBody>;
+export type JoinRoomBody = z.infer<typeof joinRoomBody>;
+export type MessagesQuery = z.infer<typeof messagesQuery>;
+export type RoomJoinPayload = z.infer<typeof roomJoinPayload>;
+export type MessageSendPayload = z.infer<typeof messageSendPayload>;

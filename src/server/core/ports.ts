@@ -1,0 +1,128 @@
+import type { Message, MessagePage, Room, User, Visibility } from '../../contract/types.js';
+import type { ServerToClientEvents } from '../../contract/events.js';
+
+/**
+ * What the core needs from the world. Adapters live in storage/ and realtime/; the core never
+ * imports them. Every method is async so any adapter may be remote (PostgreSQL, Redis).
+ */
+
+export interface NewUser {
+  id: string;
+  username: string;
+  kind: User['kind'];
+  createdAt: string;
+}
+
+export interface UserStore {
+  /** 'taken' when the username is already used, compared case-insensitively. */
+  insertUser(user: NewUser): Promise<'ok' | 'taken'>;
+  findUserById(id: string): Promise<User | undefined>;
+}
+
+export interface NewSession {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionStore {
+  insertSession(session: NewSession): Promise<void>;
+  /** The user of an unexpired session; refreshes its last use. */
+  findSessionUser(tokenHash: string, now: string): Promise<User | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+}
+
+export interface NewRoom {
+  id: string;
+  name: string;
+  topic: string;
+  visibility: Visibility;
+  code: string;
+  ownerId: string;
+  createdAt: string;
+}
+
+export interface MembershipChange {
+  /** false when nothing changed (already a member / was not a member). */
+  changed: boolean;
+  memberCount: number;
+}
+
+export interface RoomStore {
+  /** Stores the room with its owner as first member (memberCount 1). */
+  insertRoom(room: NewRoom): Promise<'ok' | 'name_taken' | 'code_taken'>;
+  findRoomById(id: string): Promise<Room | undefined>;
+  findRoomByCode(code: string): Promise<Room | undefined>;
+  /** A public room by name, compared case-insensitively. */
+  findPublicRoomByName(name: string): Promise<Room | undefined>;
+  /** Every public room and every room the user belongs to, newest activity first. */
+  listRoomsVisibleTo(userId: string): Promise<Room[]>;
+  isMember(roomId: string, userId: string): Promise<boolean>;
+  addMember(roomId: string, userId: string, joinedAt: string): Promise<MembershipChange>;
+  removeMember(roomId: string, userId: string): Promise<MembershipChange>;
+  listMemberIds(roomId: string): Promise<string[]>;
+  listRoomIdsOf(userId: string): Promise<string[]>;
+}
+
+export interface NewMessage {
+  id: string;
+  roomId: string;
+  author: { id: string; username: string };
+  text: string;
+  clientId: string;
+  createdAt: string;
+}
+
+export interface MessageStore {
+  /**
+   * Durably stores the message with the room's next seq (gapless, in commit order) and resolves
+   * once committed. Idempotent on (author, clientId): a repeat resolves to the original message
+   * with created=false and stores nothing. Appends to one room resolve in seq order.
+   */
+  appendMessage(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /** Oldest first. before/after are exclusive seq bounds; without them, the newest page. */
+  pageMessages(roomId: string, range: { before?: number; after?: number; limit: number }): Promise<MessagePage>;
+}
+
+export interface PresenceTracker {
+  /** true when this is the user's first connected socket. */
+  socketConnected(userId: string, socketId: string): Promise<boolean>;
+  /** true when this was the user's last connected socket. */
+  socketDisconnected(userId: string, socketId: string): Promise<boolean>;
+  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+}
+
+type EventName = keyof ServerToClientEvents;
+export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+export interface Broadcaster {
+  toRoom<E extends EventName>(roomId: string, event: E, payload: EventPayload<E>): void;
+  toUser<E extends EventName>(userId: string, event: E, payload: EventPayload<E>): void;
+  /** Every socket of the user starts receiving the room (a membership began). */
+  subscribeUser(userId: string, roomId: string): Promise<void>;
+  /** Every socket of the user stops receiving the room (a membership ended). */
+  unsubscribeUser(userId: string, roomId: string): Promise<void>;
+  disconnectUser(userId: string): Promise<void>;
+}
+
+export interface RateRule {
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimiter {
+  consume(rule: RateRule, key: string): Promise<{ ok: true } | { ok: false; retryAfterMs: number }>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  newId(): string;
+  newRoomCode(): string;
+  newToken(): string;
+  hashToken(token: string): string;
+}
