@@ -17,6 +17,7 @@ export interface UserStore {
   /** 'taken' when the username is already used, compared case-insensitively. */
   insertUser(user: NewUser): Promise<'ok' | 'taken'>;
   findUserById(id: string): Promise<User | undefined>;
+  findUsersByIds(ids: readonly string[]): Promise<User[]>;
 }
 
 export interface NewSession {
@@ -104,6 +105,8 @@ export interface Broadcaster {
   /** Every socket of the user stops receiving the room (a membership ended). */
   unsubscribeUser(userId: string, roomId: string): Promise<void>;
   disconnectUser(userId: string): Promise<void>;
+  /** Disconnects the sockets opened with one session (its token hash). */
+  disconnectSession(tokenHash: string): Promise<void>;
 }
 
 export interface RateRule {

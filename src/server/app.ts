@@ -1,0 +1,72 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { CoreDeps } from './core/deps.js';
+import type { Clock, Ids, MessageStore, PresenceTracker, RateLimiter, RoomStore, SessionStore, UserStore } from './core/ports.js';
+import { defaultRateRules, type RateRules } from './core/rate-rules.js';
+import { registerErrorHandling } from './http/errors.js';
+import { healthRoutes } from './http/health-routes.js';
+import { roomRoutes } from './http/room-routes.js';
+import { registerSessionContext } from './http/session-context.js';
+import { sessionRoutes } from './http/session-routes.js';
+import { registerWebClient } from './http/web-client.js';
+import { MemoryPresence } from './local/memory-presence.js';
+import { MemoryRateLimiter, unlimited } from './local/memory-rate-limiter.js';
+import { nodeIds, systemClock } from './local/node-ids.js';
+import { attachGateway, createSocketServer } from './realtime/gateway.js';
+import { socketBroadcaster } from './realtime/socket-broadcaster.js';
+import type { HearthServer } from './realtime/types.js';
+
+export interface Stores {
+  users: UserStore;
+  sessions: SessionStore;
+  rooms: RoomStore;
+  messages: MessageStore;
+}
+
+/** What the composition root (or a test) hands in; shared-state adapters default to one process. */
+export interface AppDeps {
+  stores: Stores;
+  presence?: PresenceTracker;
+  limiter?: RateLimiter;
+  rateRules?: RateRules;
+  clock?: Clock;
+  ids?: Ids;
+}
+
+export interface Hearth {
+  app: FastifyInstance;
+  io: HearthServer;
+}
+
+/** Wires HTTP, sockets and the core. Never listens: main.ts and the tests decide where. */
+export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
+  });
+  const io = createSocketServer(app, { origins: config, shutdownGraceMs: config.shutdownGraceMs });
+  const clock = deps.clock ?? systemClock;
+  const core: CoreDeps = {
+    ...deps.stores,
+    presence: deps.presence ?? new MemoryPresence(),
+    broadcast: socketBroadcaster(io),
+    limiter: deps.limiter ?? (config.rateLimits ? new MemoryRateLimiter(clock) : unlimited),
+    rateRules: deps.rateRules ?? defaultRateRules,
+    ids: deps.ids ?? nodeIds,
+    clock,
+    sessionTtlMs: config.sessionTtlMs,
+  };
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  registerSessionContext(app, core, config);
+  await app.register(healthRoutes);
+  const secure = config.publicUrl?.startsWith('https:') ?? false;
+  await app.register(sessionRoutes(core, { secure, maxAgeSeconds: Math.floor(config.sessionTtlMs / 1000) }));
+  await app.register(roomRoutes(core));
+  await registerWebClient(app, config.webRoot);
+  attachGateway(app, io, core, { origins: config, shutdownGraceMs: config.shutdownGraceMs });
+  return { app, io };
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  rateLimits: boolean;
+  /** Origins allowed besides the server's own (comma-separated HEARTH_ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  publicUrl: string | undefined;
+  webRoot: string;
+  logLevel: string;
+  sessionTtlMs: number;
+  shutdownGraceMs: number;
+  trustProxy: boolean;
+}
+
+const defaultWebRoot = fileURLToPath(new URL('../../web', import.meta.url));
+const thirtyDays = 30 * 24 * 60 * 60 * 1000;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: parsePort(env.PORT ?? '3000'),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/hearth.db',
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimits: env.HEARTH_RATE_LIMITS !== 'off',
+    allowedOrigins: (env.HEARTH_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    publicUrl: env.PUBLIC_URL || undefined,
+    webRoot: env.HEARTH_WEB_ROOT ?? defaultWebRoot,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sessionTtlMs: thirtyDays,
+    shutdownGraceMs: Number(env.HEARTH_SHUTDOWN_GRACE_MS ?? 10_000),
+    trustProxy: env.HEARTH_TRUST_PROXY === 'true',
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got "${value}"`);
+  return port;
+}

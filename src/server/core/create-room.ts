@@ -1,0 +1,34 @@
+import type { CreateRoomBody } from '../../contract/schemas.js';
+import type { Room, User } from '../../contract/types.js';
+import type { CoreDeps } from './deps.js';
+import { DomainError } from './domain-error.js';
+import { enforceRate } from './rate-rules.js';
+
+type CreateDeps = Pick<CoreDeps, 'rooms' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
+
+const codeAttempts = 5;
+
+/** The creator becomes owner and first member; the code is retried on the rare collision. */
+export async function createRoom(deps: CreateDeps, owner: User, input: CreateRoomBody): Promise<Room> {
+  await enforceRate(deps.limiter, deps.rateRules.createRoom, owner.id);
+  const id = deps.ids.newId();
+  for (let attempt = 0; attempt < codeAttempts; attempt++) {
+    const outcome = await deps.rooms.insertRoom({
+      id,
+      name: input.name,
+      topic: input.topic,
+      visibility: input.visibility,
+      code: deps.ids.newRoomCode(),
+      ownerId: owner.id,
+      createdAt: deps.clock.now().toISOString(),
+    });
+    if (outcome === 'name_taken') throw new DomainError('CONFLICT', `A public room named "${input.name}" exists`);
+    if (outcome === 'ok') {
+      await deps.broadcast.subscribeUser(owner.id, id);
+      const room = await deps.rooms.findRoomById(id);
+      if (!room) throw new Error(`room ${id} vanished after insert`);
+      return room;
+    }
+  }
+  throw new Error('could not find a free room code');
+}

@@ -1,0 +1,29 @@
+import type { Room, User } from '../../contract/types.js';
+import type { CoreDeps } from './deps.js';
+import { DomainError, notFound } from './domain-error.js';
+import { createRoom } from './create-room.js';
+import { ensureMember } from './membership.js';
+
+type JoinDeps = Pick<CoreDeps, 'rooms' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
+
+/** The code is the invite: it opens any room, private ones included. */
+export async function joinRoomByCode(deps: JoinDeps, user: User, code: string): Promise<Room> {
+  const room = await deps.rooms.findRoomByCode(code);
+  if (!room) throw notFound('Room code');
+  return ensureMember(deps, room, user);
+}
+
+/** The seeds' "name + room" entry: a public room by name, created when it does not exist. */
+export async function joinRoomByName(deps: JoinDeps, user: User, name: string): Promise<Room> {
+  const existing = await deps.rooms.findPublicRoomByName(name);
+  if (existing) return ensureMember(deps, existing, user);
+  try {
+    return await createRoom(deps, user, { name, topic: '', visibility: 'public' });
+  } catch (error) {
+    // Someone created it between our lookup and our insert: join theirs.
+    if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+    const created = await deps.rooms.findPublicRoomByName(name);
+    if (!created) throw error;
+    return ensureMember(deps, created, user);
+  }
+}

@@ -1,0 +1,28 @@
+import type { MessageSendPayload } from '../../contract/schemas.js';
+import type { Message, User } from '../../contract/types.js';
+import type { CoreDeps } from './deps.js';
+import { DomainError } from './domain-error.js';
+import { enforceRate } from './rate-rules.js';
+import { roomVisibleTo } from './room-access.js';
+
+type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
+
+/**
+ * Stores the message durably, then delivers it to every member's sockets. A repeated clientId
+ * returns the original and delivers nothing: the first send already did.
+ */
+export async function postMessage(deps: PostDeps, author: User, input: MessageSendPayload): Promise<Message> {
+  const { member } = await roomVisibleTo(deps, input.roomId, author);
+  if (!member) throw new DomainError('FORBIDDEN', 'Join the room before writing in it');
+  await enforceRate(deps.limiter, deps.rateRules.sendMessage, author.id);
+  const { message, created } = await deps.messages.appendMessage({
+    id: deps.ids.newId(),
+    roomId: input.roomId,
+    author: { id: author.id, username: author.username },
+    text: input.text,
+    clientId: input.clientId,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  if (created) deps.broadcast.toRoom(input.roomId, 'message:created', { message });
+  return message;
+}

@@ -1,0 +1,49 @@
+import type { User } from '../../contract/types.js';
+import type { CoreDeps } from './deps.js';
+import { DomainError } from './domain-error.js';
+import { enforceRate } from './rate-rules.js';
+
+type SessionDeps = Pick<CoreDeps, 'users' | 'sessions' | 'ids' | 'clock' | 'sessionTtlMs'>;
+
+export interface SessionGrant {
+  user: User;
+  token: string;
+}
+
+export async function issueSession(deps: SessionDeps, user: User): Promise<SessionGrant> {
+  const now = deps.clock.now();
+  const token = deps.ids.newToken();
+  await deps.sessions.insertSession({
+    tokenHash: deps.ids.hashToken(token),
+    userId: user.id,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.sessionTtlMs).toISOString(),
+  });
+  return { user, token };
+}
+
+/** The seeds' quick start: a name and nothing else. `address` keys the sign-up rate limit. */
+export async function startGuestSession(
+  deps: SessionDeps & Pick<CoreDeps, 'limiter' | 'rateRules'>,
+  username: string,
+  address: string,
+): Promise<SessionGrant> {
+  await enforceRate(deps.limiter, deps.rateRules.guestSignup, address);
+  const user: User = { id: deps.ids.newId(), username, kind: 'guest', createdAt: deps.clock.now().toISOString() };
+  if ((await deps.users.insertUser(user)) === 'taken') {
+    throw new DomainError('CONFLICT', `The name "${username}" is taken`);
+  }
+  return issueSession(deps, user);
+}
+
+export async function userForToken(deps: SessionDeps, token: string): Promise<User | undefined> {
+  if (!token) return undefined;
+  return deps.sessions.findSessionUser(deps.ids.hashToken(token), deps.clock.now().toISOString());
+}
+
+/** The token stops working at once, and the sockets opened with it are disconnected. */
+export async function endSession(deps: SessionDeps & Pick<CoreDeps, 'broadcast'>, token: string): Promise<void> {
+  const tokenHash = deps.ids.hashToken(token);
+  await deps.sessions.deleteSession(tokenHash);
+  await deps.broadcast.disconnectSession(tokenHash);
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { createRoomBody, joinRoomBody, messagesQuery, roomIdParams } from '../../contract/schemas.js';
+import type { CoreDeps } from '../core/deps.js';
+import { createRoom } from '../core/create-room.js';
+import { joinRoomByCode, joinRoomByName } from '../core/join-room.js';
+import { getRoom, listRooms, readHistory } from '../core/read-rooms.js';
+import { parse } from './parse.js';
+import { requireUser } from './session-context.js';
+
+export function roomRoutes(deps: CoreDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/rooms', async (request) => ({ rooms: await listRooms(deps, requireUser(request)) }));
+
+    app.post('/api/rooms', async (request, reply) => {
+      const user = requireUser(request);
+      const room = await createRoom(deps, user, parse(createRoomBody, request.body));
+      return reply.status(201).send({ room });
+    });
+
+    app.post('/api/rooms/join', async (request) => {
+      const user = requireUser(request);
+      const body = parse(joinRoomBody, request.body);
+      const room = 'code' in body ? await joinRoomByCode(deps, user, body.code) : await joinRoomByName(deps, user, body.name);
+      return { room };
+    });
+
+    app.get('/api/rooms/:id', async (request) => {
+      const user = requireUser(request);
+      return { room: await getRoom(deps, user, parse(roomIdParams, request.params).id) };
+    });
+
+    app.get('/api/rooms/:id/messages', async (request) => {
+      const user = requireUser(request);
+      const { id } = parse(roomIdParams, request.params);
+      return readHistory(deps, user, id, parse(messagesQuery, request.query));
+    });
+  };
+}

@@ -1,0 +1,29 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './storage/database.js';
+import { createStores } from './storage/stores.js';
+
+/** The composition root: configuration → storage → app → listen, and a graceful stop on SIGTERM. */
+const config = loadConfig();
+const database = await openDatabase(config.databaseUrl);
+const { app } = await buildApp(config, { stores: createStores(database) });
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down: draining acknowledgements');
+  try {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  } catch (err) {
+    app.log.error({ err }, 'unclean shutdown');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+
+const address = await app.listen({ port: config.port, host: config.host });
+app.log.info({ engine: database.engine }, `Hearth is listening on ${address}`);

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
+import { limits } from '../../contract/limits.js';
+import type { CoreDeps } from '../core/deps.js';
+import { socketClosed, socketOpened } from '../core/presence.js';
+import type { OriginPolicy } from '../edge/origin.js';
+import type { EventContext } from './handle-event.js';
+import { authenticateHandshake } from './handshake.js';
+import { InFlight } from './in-flight.js';
+import { messageEvents } from './message-events.js';
+import { roomEvents } from './room-events.js';
+import { channel, type HearthServer, type HearthSocket } from './types.js';
+
+export interface GatewayOptions {
+  origins: OriginPolicy;
+  shutdownGraceMs: number;
+}
+
+export function createSocketServer(app: FastifyInstance, options: GatewayOptions): HearthServer {
+  return new Server(app.server, {
+    serveClient: false,
+    maxHttpBufferSize: limits.socketFrameBytes,
+    perMessageDeflate: false,
+    cors: options.origins.allowedOrigins.length ? { origin: [...options.origins.allowedOrigins], credentials: true } : undefined,
+  });
+}
+
+/** Wires handshake, presence and event handlers; drains acknowledgements before the server closes. */
+export function attachGateway(app: FastifyInstance, io: HearthServer, deps: CoreDeps, options: GatewayOptions): void {
+  const ctx: EventContext = {
+    inFlight: new InFlight(),
+    onUnexpected: (err, event) => app.log.error({ err, event }, 'socket event failed'),
+  };
+  let closing = false;
+  io.use((_socket, next) => (closing ? next(Object.assign(new Error('Shutting down'), { data: { code: 'UNAVAILABLE' } })) : next()));
+  io.use(authenticateHandshake(deps, options.origins));
+  io.on('connection', (socket) => onConnection(socket, deps, ctx, app));
+
+  // Graceful stop: refuse new sockets, let owed acknowledgements finish, then hang up so that
+  // clients reconnect (to another process, or to this one once restarted) and catch up.
+  app.addHook('preClose', async () => {
+    closing = true;
+    const drained = await ctx.inFlight.drained(options.shutdownGraceMs);
+    if (!drained) app.log.warn('shutdown grace period ended with acknowledgements still owed');
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+}
+
+function onConnection(socket: HearthSocket, deps: CoreDeps, ctx: EventContext, app: FastifyInstance): void {
+  const user = socket.data.user;
+  // Handlers first, so an event sent right after connecting is not dropped while rooms load.
+  roomEvents(socket, deps, ctx);
+  messageEvents(socket, deps, ctx);
+  socket.join([channel.user(user.id), channel.session(socket.data.tokenHash)]);
+  const opened = socketOpened(deps, user, socket.id).then(
+    (roomIds) => {
+      if (socket.connected) socket.join(roomIds.map(channel.room));
+    },
+    (err: unknown) => {
+      app.log.error({ err }, 'could not subscribe socket to its rooms');
+      socket.disconnect(true);
+    },
+  );
+  // Presence must see the close after the open, or a quick disconnect would leave the user online.
+  socket.on('disconnect', () => {
+    void opened
+      .then(() => socketClosed(deps, user, socket.id))
+      .catch((err: unknown) => app.log.error({ err }, 'presence update failed'));
+  });
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { ErrorBody } from '../../contract/errors.js';
+import { badRequest, errorBodyOf } from '../edge/error-body.js';
+import type { InFlight } from './in-flight.js';
+import type { HearthSocket } from './types.js';
+
+type AckFn = (response: unknown) => void;
+
+export interface EventContext {
+  inFlight: InFlight;
+  onUnexpected: (error: unknown, event: string) => void;
+}
+
+/**
+ * Every client event takes the same path: validate with the shared schema, run the use case,
+ * acknowledge. A malformed payload gets BAD_REQUEST and changes nothing; an event without an
+ * acknowledgement callback is ignored, since the protocol requires one.
+ */
+export function handleEvent<S extends z.ZodType, R extends object>(
+  socket: HearthSocket,
+  ctx: EventContext,
+  event: string,
+  schema: S,
+  run: (input: z.output<S>) => Promise<R>,
+): void {
+  socket.on(event as never, ((...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') return;
+    const reply = ack as AckFn;
+    const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
+    if (!parsed.success) return reply({ ok: false, error: badRequest(parsed.error) });
+    void ctx.inFlight.track(
+      run(parsed.data).then(
+        (result) => reply({ ok: true, ...result }),
+        (error: unknown) => {
+          const body: ErrorBody = errorBodyOf(error);
+          if (body.code === 'INTERNAL') ctx.onUnexpected(error, event);
+          reply({ ok: false, error: body });
+        },
+      ),
+    );
+  }) as never);
+}

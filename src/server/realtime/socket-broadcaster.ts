@@ -1,0 +1,35 @@
+import type { Broadcaster, EventPayload } from '../core/ports.js';
+import type { ServerToClientEvents } from '../../contract/events.js';
+import { channel, type HearthServer } from './types.js';
+
+type EventName = keyof ServerToClientEvents;
+
+/** Delivery through Socket.IO channels; with a cluster adapter these reach every process. */
+export function socketBroadcaster(io: HearthServer): Broadcaster {
+  // Socket.IO's typed emit cannot follow a generic event name through its overloads.
+  type LooseEmit = (event: string, payload: unknown) => boolean;
+  const emitTo = (name: string, event: EventName, payload: unknown): void => {
+    (io.to(name).emit as unknown as LooseEmit)(event, payload);
+  };
+  return {
+    toRoom<E extends EventName>(roomId: string, event: E, payload: EventPayload<E>) {
+      emitTo(channel.room(roomId), event, payload);
+    },
+    toUser<E extends EventName>(userId: string, event: E, payload: EventPayload<E>) {
+      emitTo(channel.user(userId), event, payload);
+    },
+    async subscribeUser(userId, roomId) {
+      io.in(channel.user(userId)).socketsJoin(channel.room(roomId));
+    },
+    async unsubscribeUser(userId, roomId) {
+      io.in(channel.user(userId)).socketsLeave(channel.room(roomId));
+    },
+    async disconnectUser(userId) {
+      io.in(channel.user(userId)).disconnectSockets(true);
+    },
+    async disconnectSession(tokenHash) {
+      io.in(channel.session(tokenHash)).emit('session:ended', { reason: 'logged out' });
+      io.in(channel.session(tokenHash)).disconnectSockets(true);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/contract/events.js';
+import type { User } from '../../src/contract/types.js';
+import { buildApp, type AppDeps, type Hearth } from '../../src/server/app.js';
+import { loadConfig, type Config } from '../../src/server/config.js';
+import { openDatabase } from '../../src/server/storage/database.js';
+import { createStores } from '../../src/server/storage/stores.js';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer extends Hearth {
+  url: string;
+  config: Config;
+  stop(): Promise<void>;
+}
+
+/** A real Hearth on port 0 with its own SQLite file (or the given DATABASE_URL). */
+export async function startHearth(
+  overrides: Partial<Config> = {},
+  deps: Omit<AppDeps, 'stores'> = {},
+): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', HEARTH_RATE_LIMITS: 'off' }),
+    databaseUrl: `sqlite:${join(dir, 'hearth.db')}`,
+    webRoot: join(dir, 'no-web'),
+    shutdownGraceMs: 2_000,
+    ...overrides,
+  };
+  const database = await openDatabase(config.databaseUrl);
+  const hearth = await buildApp(config, { ...deps, stores: createStores(database) });
+  await hearth.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = hearth.app.server.address() as AddressInfo;
+  return {
+    ...hearth,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await hearth.app.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiResult<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function api<T = Record<string, unknown>>(
+  server: { url: string },
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
+  const response = await fetch(server.url + path, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
+}
+
+let guestCounter = 0;
+export interface Guest {
+  user: User;
+  token: string;
+}
+
+export async function guest(server: { url: string }, username = `guest${process.pid}x${++guestCounter}`): Promise<Guest> {
+  const res = await api<Guest>(server, 'POST', '/api/auth/guest', { body: { username } });
+  if (res.status !== 201) throw new Error(`guest ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A connected socket that records every event it receives. */
+export interface Client {
+  socket: ClientSocket;
+  events: Array<{ event: string; data: unknown }>;
+  close(): void;
+}
+
+export async function connect(server: { url: string }, token: string): Promise<Client> {
+  const socket: ClientSocket = connectSocket(server.url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const events: Client['events'] = [];
+  socket.onAny((event: string, data: unknown) => events.push({ event, data }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, events, close: () => socket.disconnect() };
+}
+
+/** Polls a condition on recorded state; resolves with its value or fails after timeoutMs. */
+export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function eventsNamed<T>(client: Client, event: string): T[] {
+  return client.events.filter((e) => e.event === event).map((e) => e.data as T);
+}
