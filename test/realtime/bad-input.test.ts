@@ -72,8 +72,9 @@ describe('malformed events', () => {
   });
 
   it('unknown events and events without an acknowledgement are ignored, not fatal', async () => {
-    sock.socket.emit('message:send' as never, { roomId, text: 'no ack', clientId: 'no-ack' } as never);
-    (sock.socket as unknown as { emit(e: string, ...a: unknown[]): void }).emit('admin:drop_tables', {});
+    const loose = sock.socket as unknown as { emit(event: string, ...args: unknown[]): void };
+    loose.emit('message:send', { roomId, text: 'no ack', clientId: 'no-ack' });
+    loose.emit('admin:drop_tables', {});
     const ack = await send(sock, roomId, 'still alive');
     expect(ack.ok).toBe(true);
     const entry = await enter(sock, roomId);

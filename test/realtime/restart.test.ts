@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MessageSendAck } from '../../src/contract/events.js';
+import type { MessageSendAck, RoomJoinAck } from '../../src/contract/events.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/storage/database.js';
@@ -45,7 +45,7 @@ describe('shutdown and restart', () => {
     const entry = await enter(again, room.id, 0);
     if (!entry.ok) throw new Error(JSON.stringify(entry));
     const stored = new Map(entry.messages.map((m) => [m.id, m]));
-    let page = entry;
+    let page: RoomJoinAck = entry;
     while (page.ok && page.hasMore) {
       page = await enter(again, room.id, page.messages.at(-1)!.seq);
       if (page.ok) for (const m of page.messages) stored.set(m.id, m);

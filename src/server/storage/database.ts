@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.js';
+import type { Engine, Schema } from './schema.js';
+
+export type { Engine } from './schema.js';
+
+export interface Database {
+  db: Kysely<Schema>;
+  engine: Engine;
+  /** Waits for the statement or transaction in flight, then closes every connection. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (created when missing), e.g. a throwaway one for a test. */
+  schema?: string;
+}
+
+/** `sqlite:<path>` (`sqlite::memory:` for a private in-memory database) or `postgres://…`. */
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const database = url.startsWith('sqlite:')
+    ? openSqlite(url.slice('sqlite:'.length))
+    : /^postgres(ql)?:\/\//.test(url)
+      ? openPostgres(url, options.schema)
+      : undefined;
+  if (!database) throw new Error(`Unsupported DATABASE_URL ${JSON.stringify(url)}: use sqlite:<path> or postgres://…`);
+  try {
+    await migrate(database, options.schema);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function openSqlite(path: string): Database {
+  const file = path === ':memory:' ? path : resolve(path);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit (and so an acknowledged message) survives a power cut, not only a crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    engine: 'sqlite',
+    async close() {
+      // The driver closes the file at once; taking its one connection first lets a batch commit.
+      await db.connection().execute(async () => undefined);
+      await db.destroy();
+    },
+  };
+}
+
+const { TIMESTAMPTZ, INT8 } = pg.types.builtins;
+const parseTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ);
+
+/** Our pool's own parsers: times come back as ISO strings and bigints (seq) as numbers. */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) => {
+    if (oid === TIMESTAMPTZ) return (value: string) => (parseTimestamptz(value) as Date).toISOString();
+    if (oid === INT8) return Number;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function openPostgres(url: string, schema: string | undefined): Database {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`Invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // A dropped idle connection (server restart, failover) is discarded by the pool and replaced on
+  // the next query; without a listener its 'error' event would crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function migrate(database: Database, schema: string | undefined): Promise<void> {
+  if (database.engine === 'postgres' && schema) await database.db.schema.createSchema(schema).ifNotExists().execute();
+  const migrator = new Migrator({
+    db: database.db,
+    provider: migrationProvider(database.engine),
+    // Kysely looks for its own tables in every schema unless told which one is ours.
+    ...(database.engine === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
+}

@@ -1,0 +1,24 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Engine } from '../schema.js';
+import * as m001 from './001-initial.js';
+
+interface EngineMigration {
+  up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
+/** Listed in code (not read from a folder) so the bundle and tsx runs see the same set. */
+const migrations: Record<string, EngineMigration> = {
+  '001-initial': m001,
+};
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    getMigrations: async () =>
+      Object.fromEntries(
+        Object.entries(migrations).map(([name, m]): [string, Migration] => [
+          name,
+          { up: (db) => m.up(db, engine) },
+        ]),
+      ),
+  };
+}

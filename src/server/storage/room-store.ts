@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { MembershipChange, NewRoom, RoomStore } from '../core/ports.js';
+import { roomColumns, toRoom, type Schema } from './schema.js';
+import { violatedUniqueKey } from './unique-violation.js';
+
+export function createRoomStore(db: Kysely<Schema>): RoomStore {
+  const selectRooms = () => db.selectFrom('rooms').select(roomColumns);
+
+  return {
+    async insertRoom(room: NewRoom) {
+      try {
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('rooms')
+            .values({
+              id: room.id,
+              name: room.name,
+              name_key: room.name.toLowerCase(),
+              topic: room.topic,
+              visibility: room.visibility,
+              code: room.code,
+              owner_id: room.ownerId,
+              member_count: 1,
+              last_seq: 0,
+              created_at: room.createdAt,
+              last_activity_at: room.createdAt,
+            })
+            .execute();
+          await trx
+            .insertInto('memberships')
+            .values({ room_id: room.id, user_id: room.ownerId, role: 'owner', joined_at: room.createdAt })
+            .execute();
+        });
+        return 'ok';
+      } catch (error) {
+        const key = violatedUniqueKey(error);
+        if (key?.includes('name_key')) return 'name_taken';
+        if (key?.includes('code')) return 'code_taken';
+        throw error;
+      }
+    },
+
+    async findRoomById(id: string) {
+      const row = await selectRooms().where('id', '=', id).executeTakeFirst();
+      return row && toRoom(row);
+    },
+
+    async findRoomByCode(code: string) {
+      const row = await selectRooms().where('code', '=', code).executeTakeFirst();
+      return row && toRoom(row);
+    },
+
+    async findPublicRoomByName(name: string) {
+      const row = await selectRooms()
+        .where('visibility', '=', 'public')
+        .where('name_key', '=', name.toLowerCase())
+        .executeTakeFirst();
+      return row && toRoom(row);
+    },
+
+    async listRoomsVisibleTo(userId: string) {
+      const rows = await selectRooms()
+        .where((eb) =>
+          eb.or([
+            eb('visibility', '=', 'public'),
+            eb.exists(
+              eb
+                .selectFrom('memberships')
+                .select('memberships.room_id')
+                .whereRef('memberships.room_id', '=', 'rooms.id')
+                .where('memberships.user_id', '=', userId),
+            ),
+          ]),
+        )
+        .orderBy('rooms.last_activity_at', 'desc')
+        .orderBy('rooms.id')
+        .execute();
+      return rows.map(toRoom);
+    },
+
+    async isMember(roomId: string, userId: string) {
+      const row = await db
+        .selectFrom('memberships')
+        .select('room_id')
+        .where('room_id', '=', roomId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    addMember(roomId: string, userId: string, joinedAt: string) {
+      return db.transaction().execute(async (trx): Promise<MembershipChange> => {
+        const inserted = await trx
+          .insertInto('memberships')
+          .values({ room_id: roomId, user_id: userId, role: 'member', joined_at: joinedAt })
+          .onConflict((oc) => oc.columns(['room_id', 'user_id']).doNothing())
+          .executeTakeFirst();
+        return adjustCount(trx, roomId, Number(inserted.numInsertedOrUpdatedRows ?? 0n));
+      });
+    },
+
+    removeMember(roomId: string, userId: string) {
+      return db.transaction().execute(async (trx): Promise<MembershipChange> => {
+        const deleted = await trx
+          .deleteFrom('memberships')
+          .where('room_id', '=', roomId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        return adjustCount(trx, roomId, -Number(deleted.numDeletedRows));
+      });
+    },
+
+    async listMemberIds(roomId: string) {
+      const rows = await db.selectFrom('memberships').select('user_id').where('room_id', '=', roomId).execute();
+      return rows.map((row) => row.user_id);
+    },
+
+    async listRoomIdsOf(userId: string) {
+      const rows = await db.selectFrom('memberships').select('room_id').where('user_id', '=', userId).execute();
+      return rows.map((row) => row.room_id);
+    },
+  };
+}
+
+/** Applies a membership insert (+1) or delete (-1) to the count, in the caller's transaction. */
+async function adjustCount(trx: Kysely<Schema>, roomId: string, delta: number): Promise<MembershipChange> {
+  const row =
+    delta === 0
+      ? await trx.selectFrom('rooms').select('member_count').where('id', '=', roomId).executeTakeFirst()
+      : await trx
+          .updateTable('rooms')
+          .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+          .where('id', '=', roomId)
+          .returning('member_count')
+          .executeTakeFirst();
+  return { changed: delta !== 0, memberCount: row?.member_count ?? 0 };
+}

@@ -1,0 +1,99 @@
+import type { Room, UserKind, Visibility } from '../../contract/types.js';
+
+/**
+ * The tables as Kysely sees them. Times are ISO-8601 UTC strings on both engines: SQLite stores
+ * them as text (fixed width, so they sort chronologically); PostgreSQL stores timestamptz and our
+ * pool parses them back to ISO strings (see database.ts).
+ */
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Schema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  rooms: RoomsTable;
+  memberships: MembershipsTable;
+  messages: MessagesTable;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** username.toLowerCase(): the unique key. */
+  username_key: string;
+  kind: UserKind;
+  email: string | null;
+  password_hash: string | null;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
+  expires_at: string;
+}
+
+export interface RoomsTable {
+  id: string;
+  name: string;
+  /** name.toLowerCase(): unique among public rooms only. */
+  name_key: string;
+  topic: string;
+  visibility: Visibility;
+  code: string;
+  owner_id: string;
+  member_count: number;
+  last_seq: number;
+  created_at: string;
+  last_activity_at: string;
+}
+
+export type MembershipRole = 'owner' | 'member';
+
+export interface MembershipsTable {
+  room_id: string;
+  user_id: string;
+  role: MembershipRole;
+  joined_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  room_id: string;
+  seq: number;
+  author_id: string;
+  text: string;
+  client_id: string;
+  created_at: string;
+}
+
+export type RoomRow = Pick<
+  RoomsTable,
+  'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'created_at'
+>;
+
+export const roomColumns = [
+  'rooms.id',
+  'rooms.name',
+  'rooms.topic',
+  'rooms.visibility',
+  'rooms.code',
+  'rooms.member_count',
+  'rooms.last_seq',
+  'rooms.created_at',
+] as const;
+
+export function toRoom(row: RoomRow): Room {
+  return {
+    id: row.id,
+    name: row.name,
+    topic: row.topic,
+    visibility: row.visibility,
+    code: row.code,
+    memberCount: row.member_count,
+    lastSeq: row.last_seq,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { NewSession, SessionStore } from '../core/ports.js';
+import type { Schema } from './schema.js';
+import { toUser, userColumns } from './user-store.js';
+
+/**
+ * Every request looks its session up, so last use is written at most once per this interval:
+ * a write per request would cost an fsync per request on SQLite.
+ */
+const touchIntervalMs = 60_000;
+
+export function createSessionStore(db: Kysely<Schema>): SessionStore {
+  return {
+    async insertSession(session: NewSession) {
+      await db
+        .insertInto('sessions')
+        .values({
+          token_hash: session.tokenHash,
+          user_id: session.userId,
+          created_at: session.createdAt,
+          last_used_at: session.createdAt,
+          expires_at: session.expiresAt,
+        })
+        .execute();
+    },
+
+    async findSessionUser(tokenHash: string, now: string) {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([...userColumns, 'sessions.last_used_at'])
+        .where('sessions.token_hash', '=', tokenHash)
+        .where('sessions.expires_at', '>', now)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      if (Date.parse(now) - Date.parse(row.last_used_at) >= touchIntervalMs) {
+        await db.transaction().execute(async (trx) => {
+          await trx.updateTable('sessions').set({ last_used_at: now }).where('token_hash', '=', tokenHash).execute();
+          await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+        });
+      }
+      return toUser(row);
+    },
+
+    async deleteSession(tokenHash: string) {
+      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { MessageStore, RoomStore, SessionStore, UserStore } from '../core/ports.js';
+import type { Database } from './database.js';
+import { createMessageStore } from './message-store.js';
+import { createRoomStore } from './room-store.js';
+import { createSessionStore } from './session-store.js';
+import { createUserStore } from './user-store.js';
+
+export { openDatabase, type Database, type Engine, type OpenOptions } from './database.js';
+
+export interface Stores {
+  users: UserStore;
+  sessions: SessionStore;
+  rooms: RoomStore;
+  messages: MessageStore;
+}
+
+export function createStores(database: Database): Stores {
+  return {
+    users: createUserStore(database.db),
+    sessions: createSessionStore(database.db),
+    rooms: createRoomStore(database.db),
+    messages: createMessageStore(database),
+  };
+}

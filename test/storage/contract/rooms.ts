@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { NewRoom } from '../../../src/server/core/ports.js';
+import type { Fixture } from './fixture.js';
+
+export function roomContract(f: Fixture): void {
+  describe('rooms', () => {
+    const newRoom = (ownerId: string, fields: Partial<NewRoom> = {}): NewRoom => ({
+      id: f.unique('r'),
+      name: f.unique('Room '),
+      topic: 'a topic',
+      visibility: 'public',
+      code: f.unique('CODE'),
+      ownerId,
+      createdAt: f.now(),
+      ...fields,
+    });
+
+    it('insertRoom stores the room with its owner as the only member', async () => {
+      const owner = await f.user();
+      const room = newRoom(owner.id, { visibility: 'private' });
+      expect(await f.stores.rooms.insertRoom(room)).toBe('ok');
+      expect(await f.stores.rooms.findRoomById(room.id)).toEqual({
+        id: room.id,
+        name: room.name,
+        topic: 'a topic',
+        visibility: 'private',
+        code: room.code,
+        memberCount: 1,
+        lastSeq: 0,
+        createdAt: room.createdAt,
+      });
+      expect(await f.stores.rooms.listMemberIds(room.id)).toEqual([owner.id]);
+      expect(await f.stores.rooms.isMember(room.id, owner.id)).toBe(true);
+    });
+
+    it('a public room name taken in another case answers name_taken and stores nothing', async () => {
+      const owner = await f.user();
+      await f.stores.rooms.insertRoom(newRoom(owner.id, { name: 'Fireside' }));
+      const clash = newRoom(owner.id, { name: 'FIRESIDE' });
+      expect(await f.stores.rooms.insertRoom(clash)).toBe('name_taken');
+      expect(await f.stores.rooms.findRoomById(clash.id)).toBeUndefined();
+    });
+
+    it('a private room may share its name with a public room and with other private rooms', async () => {
+      const owner = await f.user();
+      await f.stores.rooms.insertRoom(newRoom(owner.id, { name: 'Kitchen' }));
+      expect(await f.stores.rooms.insertRoom(newRoom(owner.id, { name: 'kitchen', visibility: 'private' }))).toBe('ok');
+      expect(await f.stores.rooms.insertRoom(newRoom(owner.id, { name: 'KITCHEN', visibility: 'private' }))).toBe('ok');
+    });
+
+    it('a code in use answers code_taken and stores nothing', async () => {
+      const owner = await f.user();
+      const first = newRoom(owner.id);
+      await f.stores.rooms.insertRoom(first);
+      const clash = newRoom(owner.id, { code: first.code, visibility: 'private' });
+      expect(await f.stores.rooms.insertRoom(clash)).toBe('code_taken');
+      expect(await f.stores.rooms.findRoomById(clash.id)).toBeUndefined();
+    });
+
+    it('findRoomByCode finds any room; findPublicRoomByName finds public rooms in any case only', async () => {
+      const owner = await f.user();
+      const open = newRoom(owner.id, { name: 'Porch' });
+      const secret = newRoom(owner.id, { name: 'Attic', visibility: 'private' });
+      await f.stores.rooms.insertRoom(open);
+      await f.stores.rooms.insertRoom(secret);
+      expect((await f.stores.rooms.findRoomByCode(secret.code))?.id).toBe(secret.id);
+      expect((await f.stores.rooms.findPublicRoomByName('pORCH'))?.id).toBe(open.id);
+      expect(await f.stores.rooms.findPublicRoomByName('Attic')).toBeUndefined();
+      expect(await f.stores.rooms.findRoomByCode('NOCODE')).toBeUndefined();
+      expect(await f.stores.rooms.findRoomById('no-room')).toBeUndefined();
+    });
+
+    it('listRoomsVisibleTo lists public rooms and the user’s private rooms once each, newest activity first', async () => {
+      const [owner, reader] = [await f.user(), await f.user()];
+      const older = await f.room(owner.id);
+      const joinedPrivate = await f.room(owner.id, { visibility: 'private' });
+      const hidden = await f.room(owner.id, { visibility: 'private' });
+      const newer = await f.room(reader.id);
+      await f.stores.rooms.addMember(joinedPrivate, reader.id, f.now());
+      await f.stores.rooms.addMember(older, reader.id, f.now());
+      await f.stores.messages.appendMessage(f.message(older, owner));
+
+      const ids = (await f.stores.rooms.listRoomsVisibleTo(reader.id)).map((room) => room.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).not.toContain(hidden);
+      expect(ids.filter((id) => [older, joinedPrivate, newer].includes(id))).toEqual([older, newer, joinedPrivate]);
+      expect((await f.stores.rooms.listRoomsVisibleTo(owner.id)).map((room) => room.id)).toContain(hidden);
+    });
+
+    it('addMember counts a new member once; adding again reports no change', async () => {
+      const [owner, guest] = [await f.user(), await f.user()];
+      const room = await f.room(owner.id);
+      expect(await f.stores.rooms.addMember(room, guest.id, f.now())).toEqual({ changed: true, memberCount: 2 });
+      expect(await f.stores.rooms.addMember(room, guest.id, f.now())).toEqual({ changed: false, memberCount: 2 });
+      expect(await f.stores.rooms.addMember(room, owner.id, f.now())).toEqual({ changed: false, memberCount: 2 });
+      expect((await f.stores.rooms.findRoomById(room))?.memberCount).toBe(2);
+      expect(await f.stores.rooms.isMember(room, guest.id)).toBe(true);
+    });
+
+    it('removeMember uncounts a member; removing a non-member reports no change', async () => {
+      const [owner, guest] = [await f.user(), await f.user()];
+      const room = await f.room(owner.id);
+      await f.stores.rooms.addMember(room, guest.id, f.now());
+      expect(await f.stores.rooms.removeMember(room, guest.id)).toEqual({ changed: true, memberCount: 1 });
+      expect(await f.stores.rooms.removeMember(room, guest.id)).toEqual({ changed: false, memberCount: 1 });
+      expect(await f.stores.rooms.isMember(room, guest.id)).toBe(false);
+      expect((await f.stores.rooms.findRoomById(room))?.memberCount).toBe(1);
+    });
+
+    it('concurrent joins of many users count every member exactly once', async () => {
+      const owner = await f.user();
+      const room = await f.room(owner.id);
+      const guests = await Promise.all(Array.from({ length: 20 }, () => f.user()));
+      await Promise.all(guests.flatMap((g) => [f.stores.rooms.addMember(room, g.id, f.now()), f.stores.rooms.addMember(room, g.id, f.now())]));
+      expect((await f.stores.rooms.findRoomById(room))?.memberCount).toBe(21);
+      expect((await f.stores.rooms.listMemberIds(room)).sort()).toEqual([owner.id, ...guests.map((g) => g.id)].sort());
+    });
+
+    it('listRoomIdsOf lists exactly the rooms a user belongs to', async () => {
+      const [owner, guest] = [await f.user(), await f.user()];
+      const [a, b, c] = [await f.room(owner.id), await f.room(owner.id), await f.room(owner.id)];
+      await f.stores.rooms.addMember(a, guest.id, f.now());
+      await f.stores.rooms.addMember(c, guest.id, f.now());
+      expect((await f.stores.rooms.listRoomIdsOf(guest.id)).sort()).toEqual([a, c].sort());
+      expect((await f.stores.rooms.listRoomIdsOf(owner.id)).sort()).toEqual([a, b, c].sort());
+    });
+  });
+}

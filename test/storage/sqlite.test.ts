@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/storage/database.js';
+import { describeStoreContract } from './stores.contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hearth-storage-'));
+// A folder that does not exist yet: openDatabase creates it.
+const url = `sqlite:${join(dir, 'data', 'hearth.db')}`;
+
+describeStoreContract('SQLite', {
+  open: () => openDatabase(url),
+  cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  sharedByProcesses: false,
+});
+
+describe('SQLite database', () => {
+  it('runs in WAL mode with synchronous=FULL, foreign keys on and a busy timeout', async () => {
+    const sqliteDir = mkdtempSync(join(tmpdir(), 'hearth-pragmas-'));
+    const database = await openDatabase(`sqlite:${join(sqliteDir, 'p.db')}`);
+    try {
+      const pragma = async (name: string) => {
+        const { rows } = await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(database.db);
+        return Object.values(rows[0] ?? {})[0];
+      };
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('synchronous')).toBe(2);
+      expect(await pragma('foreign_keys')).toBe(1);
+      expect(await pragma('busy_timeout')).toBe(5000);
+    } finally {
+      await database.close();
+      rmSync(sqliteDir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens sqlite::memory: as a private migrated database', async () => {
+    const database = await openDatabase('sqlite::memory:');
+    try {
+      expect(await database.db.selectFrom('rooms').selectAll().execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { Fixture, type StoreTarget } from './contract/fixture.js';
+import { messageContract } from './contract/messages.js';
+import { pagingContract } from './contract/paging.js';
+import { roomContract } from './contract/rooms.js';
+import { userAndSessionContract } from './contract/users-sessions.js';
+import { durabilityContract } from './contract/durability.js';
+
+export type { StoreTarget } from './contract/fixture.js';
+
+/** The behaviour every storage engine must show; each engine's test file runs it. */
+export function describeStoreContract(engine: string, target: StoreTarget): void {
+  describe(`${engine} stores`, () => {
+    const fixture = new Fixture(target);
+    beforeAll(() => fixture.open());
+    afterAll(async () => {
+      await fixture.database?.close();
+      await target.cleanup();
+    });
+
+    userAndSessionContract(fixture);
+    roomContract(fixture);
+    messageContract(fixture);
+    pagingContract(fixture);
+    durabilityContract(fixture);
+  });
+}
