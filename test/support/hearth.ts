@@ -9,6 +9,7 @@ import { buildApp, type AppDeps, type Hearth } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/storage/database.js';
 import { createStores } from '../../src/server/storage/stores.js';
+import { dropSchema, testDatabaseUrl, throwawaySchemaName } from './postgres.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,20 +19,24 @@ export interface TestServer extends Hearth {
   stop(): Promise<void>;
 }
 
-/** A real Hearth on port 0 with its own SQLite file (or the given DATABASE_URL). */
+export type TestEngine = 'sqlite' | 'postgres';
+
+/** A real Hearth on port 0 with its own SQLite file, or its own schema in the test PostgreSQL. */
 export async function startHearth(
   overrides: Partial<Config> = {},
   deps: Omit<AppDeps, 'stores'> = {},
+  engine: TestEngine = 'sqlite',
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
+  const schema = engine === 'postgres' ? throwawaySchemaName('hearth') : undefined;
   const config = {
     ...loadConfig({ NODE_ENV: 'test', HEARTH_RATE_LIMITS: 'off' }),
-    databaseUrl: `sqlite:${join(dir, 'hearth.db')}`,
+    databaseUrl: schema ? testDatabaseUrl : `sqlite:${join(dir, 'hearth.db')}`,
     webRoot: join(dir, 'no-web'),
     shutdownGraceMs: 2_000,
     ...overrides,
   };
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { schema });
   const hearth = await buildApp(config, { ...deps, stores: createStores(database) });
   await hearth.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = hearth.app.server.address() as AddressInfo;
@@ -42,6 +47,7 @@ export async function startHearth(
     async stop() {
       await hearth.app.close();
       await database.close();
+      if (schema) await dropSchema(schema);
       rmSync(dir, { recursive: true, force: true });
     },
   };
