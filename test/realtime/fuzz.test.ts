@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRoom, send, sendRaw } from '../support/chat.js';
+import { api, connect, guest, startHearth, type Client, type TestServer } from '../support/hearth.js';
+
+/** Seeded, so a failure reproduces: mulberry32. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function junk(next: () => number, roomId: string, depth = 0): unknown {
+  const pick = Math.floor(next() * 12);
+  const strings = ['', ' ', roomId, 'x'.repeat(Math.floor(next() * 5000)), '\u0000', '__proto__', 'constructor', '💥', '{"a":1}'];
+  switch (pick) {
+    case 0:
+      return null;
+    case 1:
+      return undefined;
+    case 2:
+      return next() < 0.5;
+    case 3:
+      return [0, -1, 1.5, Number.MAX_SAFE_INTEGER + 2, 1e308][Math.floor(next() * 5)];
+    case 4:
+      return strings[Math.floor(next() * strings.length)];
+    case 5:
+      return depth > 3 ? [] : Array.from({ length: Math.floor(next() * 4) }, () => junk(next, roomId, depth + 1));
+    default: {
+      if (depth > 3) return {};
+      const keys = ['roomId', 'text', 'clientId', 'afterSeq', '__proto__', 'constructor', 'toString', 'extra'];
+      const object: Record<string, unknown> = {};
+      for (const key of keys) if (next() < 0.6) object[key] = junk(next, roomId, depth + 1);
+      return object;
+    }
+  }
+}
+
+let server: TestServer;
+let sock: Client;
+let roomId: string;
+let token: string;
+beforeAll(async () => {
+  server = await startHearth();
+  const ann = await guest(server);
+  token = ann.token;
+  roomId = (await createRoom(server, ann, 'fuzzed')).id;
+  sock = await connect(server, ann.token);
+});
+afterAll(async () => {
+  sock.close();
+  await server.stop();
+});
+
+describe('random payloads', () => {
+  it('400 random socket payloads each get a well-formed ack and the server keeps serving', async () => {
+    const next = random(20261121);
+    const events = ['message:send', 'room:join', 'room:leave'];
+    for (let i = 0; i < 400; i++) {
+      const event = events[i % events.length]!;
+      const ack = (await sendRaw(sock, event, junk(next, roomId))) as { ok: boolean; error?: { code: string } };
+      expect(typeof ack.ok).toBe('boolean');
+      if (!ack.ok) expect(['BAD_REQUEST', 'NOT_FOUND', 'FORBIDDEN']).toContain(ack.error?.code);
+    }
+    expect(sock.socket.connected).toBe(true);
+  });
+
+  it('150 random HTTP bodies never produce a 500', async () => {
+    const next = random(42);
+    const routes = ['/api/auth/guest', '/api/rooms', '/api/rooms/join'];
+    for (let i = 0; i < 150; i++) {
+      const res = await api(server, 'POST', routes[i % routes.length]!, { token, body: JSON.stringify(junk(next, roomId) ?? null) });
+      expect(res.status).toBeLessThan(500);
+      if (res.status >= 400) expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+    const ack = await send(sock, roomId, 'still here');
+    expect(ack.ok || (!ack.ok && ack.error.code === 'FORBIDDEN')).toBe(true);
+  });
+});
