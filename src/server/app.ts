@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { CoreDeps } from './core/deps.js';
 import type { Clock, Ids, MessageStore, PresenceTracker, RateLimiter, RoomStore, SessionStore, UserStore } from './core/ports.js';
 import { defaultRateRules, type RateRules } from './core/rate-rules.js';
-import { registerErrorHandling } from './http/errors.js';
+import { registerErrorHandling, registerNotFound } from './http/errors.js';
 import { healthRoutes } from './http/health-routes.js';
 import { roomRoutes } from './http/room-routes.js';
 import { registerSessionContext } from './http/session-context.js';
@@ -66,7 +66,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   const secure = config.publicUrl?.startsWith('https:') ?? false;
   await app.register(sessionRoutes(core, { secure, maxAgeSeconds: Math.floor(config.sessionTtlMs / 1000) }));
   await app.register(roomRoutes(core));
-  await registerWebClient(app, config.webRoot);
+  registerNotFound(app, await registerWebClient(app, config.webRoot));
   attachGateway(app, io, core, { origins: config, shutdownGraceMs: config.shutdownGraceMs });
   return { app, io };
 }

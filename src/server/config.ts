@@ -26,7 +26,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/hearth.db',
     redisUrl: env.REDIS_URL || undefined,
     rateLimits: env.HEARTH_RATE_LIMITS !== 'off',
-    allowedOrigins: (env.HEARTH_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (env.HEARTH_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     publicUrl: env.PUBLIC_URL || undefined,
     webRoot: env.HEARTH_WEB_ROOT ?? defaultWebRoot,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

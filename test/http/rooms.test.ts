@@ -46,12 +46,14 @@ describe('rooms', () => {
     },
   );
 
-  it('lists every public room and the private rooms one belongs to, and no others', async () => {
+  it('lists every public room and the private rooms one belongs to, no others, and says which are mine', async () => {
     const mine = await createRoom(server, bob, 'bob private', 'private');
     const theirs = await createRoom(server, ann, 'ann private', 'private');
     const open = await createRoom(server, ann, 'ann public');
-    const res = await api<{ rooms: Room[] }>(server, 'GET', '/api/rooms', { token: bob.token });
+    const res = await api<{ rooms: Room[]; memberOf: string[] }>(server, 'GET', '/api/rooms', { token: bob.token });
     const ids = res.body.rooms.map((r) => r.id);
+    expect(res.body.memberOf).toContain(mine.id);
+    expect(res.body.memberOf).not.toContain(open.id);
     expect(ids).toContain(mine.id);
     expect(ids).toContain(open.id);
     expect(ids).not.toContain(theirs.id);

@@ -1,14 +1,4 @@
-import type {
-  Broadcaster,
-  Clock,
-  Ids,
-  MessageStore,
-  PresenceTracker,
-  RateLimiter,
-  RoomStore,
-  SessionStore,
-  UserStore,
-} from './ports.js';
+import type { Broadcaster, Clock, Ids, MessageStore, PresenceTracker, RateLimiter, RoomStore, SessionStore, UserStore } from './ports.js';
 import type { RateRules } from './rate-rules.js';
 
 /** Everything a use case may touch, handed in by the composition root. */

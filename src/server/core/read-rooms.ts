@@ -3,8 +3,10 @@ import type { MessagePage, Room, User } from '../../contract/types.js';
 import type { CoreDeps } from './deps.js';
 import { roomVisibleTo } from './room-access.js';
 
-export async function listRooms(deps: Pick<CoreDeps, 'rooms'>, user: User): Promise<Room[]> {
-  return deps.rooms.listRoomsVisibleTo(user.id);
+/** Every room the user may see, and which of them they belong to (the sidebar's "your rooms"). */
+export async function listRooms(deps: Pick<CoreDeps, 'rooms'>, user: User): Promise<{ rooms: Room[]; memberOf: string[] }> {
+  const [rooms, memberOf] = await Promise.all([deps.rooms.listRoomsVisibleTo(user.id), deps.rooms.listRoomIdsOf(user.id)]);
+  return { rooms, memberOf };
 }
 
 export async function getRoom(deps: Pick<CoreDeps, 'rooms'>, user: User, roomId: string): Promise<Room> {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { errorStatus, type ErrorBody } from '../../contract/errors.js';
 import { DomainError } from '../core/domain-error.js';
 import { errorBodyOf } from '../edge/error-body.js';
+import type { PageFallback } from './web-client.js';
 
 /** Every failure leaves as `{ error: { code, message } }`; a stack trace never does. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -11,8 +12,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (body.retryAfterMs !== undefined) reply.header('retry-after', Math.ceil(body.retryAfterMs / 1000));
     return reply.status(errorStatus[body.code]).send({ error: body });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` } }),
+}
+
+/** Unknown paths: a client route gets the web page when it is served, anything else a JSON 404. */
+export function registerNotFound(app: FastifyInstance, pageFallback?: PageFallback): void {
+  app.setNotFoundHandler(
+    (request, reply) =>
+      pageFallback?.(request, reply) ??
+      reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 }
 

@@ -9,7 +9,7 @@ import { requireUser } from './session-context.js';
 
 export function roomRoutes(deps: CoreDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/rooms', async (request) => ({ rooms: await listRooms(deps, requireUser(request)) }));
+    app.get('/api/rooms', async (request) => listRooms(deps, requireUser(request)));
 
     app.post('/api/rooms', async (request, reply) => {
       const user = requireUser(request);

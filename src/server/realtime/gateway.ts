@@ -64,8 +64,6 @@ function onConnection(socket: HearthSocket, deps: CoreDeps, ctx: EventContext, a
   );
   // Presence must see the close after the open, or a quick disconnect would leave the user online.
   socket.on('disconnect', () => {
-    void opened
-      .then(() => socketClosed(deps, user, socket.id))
-      .catch((err: unknown) => app.log.error({ err }, 'presence update failed'));
+    void opened.then(() => socketClosed(deps, user, socket.id)).catch((err: unknown) => app.log.error({ err }, 'presence update failed'));
   });
 }

@@ -23,21 +23,24 @@ export function handleEvent<S extends z.ZodType, R extends object>(
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
 ): void {
-  socket.on(event as never, ((...args: unknown[]) => {
-    const ack = args.at(-1);
-    if (typeof ack !== 'function') return;
-    const reply = ack as AckFn;
-    const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
-    if (!parsed.success) return reply({ ok: false, error: badRequest(parsed.error) });
-    void ctx.inFlight.track(
-      run(parsed.data).then(
-        (result) => reply({ ok: true, ...result }),
-        (error: unknown) => {
-          const body: ErrorBody = errorBodyOf(error);
-          if (body.code === 'INTERNAL') ctx.onUnexpected(error, event);
-          reply({ ok: false, error: body });
-        },
-      ),
-    );
-  }) as never);
+  socket.on(
+    event as never,
+    ((...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return;
+      const reply = ack as AckFn;
+      const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
+      if (!parsed.success) return reply({ ok: false, error: badRequest(parsed.error) });
+      void ctx.inFlight.track(
+        run(parsed.data).then(
+          (result) => reply({ ok: true, ...result }),
+          (error: unknown) => {
+            const body: ErrorBody = errorBodyOf(error);
+            if (body.code === 'INTERNAL') ctx.onUnexpected(error, event);
+            reply({ ok: false, error: body });
+          },
+        ),
+      );
+    }) as never,
+  );
 }

@@ -51,10 +51,7 @@ export function createRoomStore(db: Kysely<Schema>): RoomStore {
     },
 
     async findPublicRoomByName(name: string) {
-      const row = await selectRooms()
-        .where('visibility', '=', 'public')
-        .where('name_key', '=', name.toLowerCase())
-        .executeTakeFirst();
+      const row = await selectRooms().where('visibility', '=', 'public').where('name_key', '=', name.toLowerCase()).executeTakeFirst();
       return row && toRoom(row);
     },
 
@@ -101,11 +98,7 @@ export function createRoomStore(db: Kysely<Schema>): RoomStore {
 
     removeMember(roomId: string, userId: string) {
       return db.transaction().execute(async (trx): Promise<MembershipChange> => {
-        const deleted = await trx
-          .deleteFrom('memberships')
-          .where('room_id', '=', roomId)
-          .where('user_id', '=', userId)
-          .executeTakeFirst();
+        const deleted = await trx.deleteFrom('memberships').where('room_id', '=', roomId).where('user_id', '=', userId).executeTakeFirst();
         return adjustCount(trx, roomId, -Number(deleted.numDeletedRows));
       });
     },

@@ -69,10 +69,7 @@ export interface MessagesTable {
   created_at: string;
 }
 
-export type RoomRow = Pick<
-  RoomsTable,
-  'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'created_at'
->;
+export type RoomRow = Pick<RoomsTable, 'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'created_at'>;
 
 export const roomColumns = [
   'rooms.id',

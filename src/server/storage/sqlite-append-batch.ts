@@ -36,7 +36,10 @@ export function createSqliteAppender(db: Kysely<Schema>): (message: NewMessage) 
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     try {
-      const outcomes = await writeBatch(db, batch.map((pending) => pending.message));
+      const outcomes = await writeBatch(
+        db,
+        batch.map((pending) => pending.message),
+      );
       batch.forEach((pending, i) => {
         const outcome = outcomes[i];
         if (outcome?.ok) pending.resolve(outcome.result);

@@ -40,7 +40,11 @@ export function createUserStore(db: Kysely<Schema>): UserStore {
     /** In the order asked, unknown ids left out. */
     async findUsersByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('users').select(userColumns).where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await db
+        .selectFrom('users')
+        .select(userColumns)
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
       const byId = new Map(rows.map((row) => [row.id, toUser(row)]));
       return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
     },

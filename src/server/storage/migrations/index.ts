@@ -14,11 +14,6 @@ const migrations: Record<string, EngineMigration> = {
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     getMigrations: async () =>
-      Object.fromEntries(
-        Object.entries(migrations).map(([name, m]): [string, Migration] => [
-          name,
-          { up: (db) => m.up(db, engine) },
-        ]),
-      ),
+      Object.fromEntries(Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, engine) }])),
   };
 }

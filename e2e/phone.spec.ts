@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { conversation, expectMessageOn, joinAsGuest, newPerson, screenshot, sendMessage, uniqueName } from './support/chat.js';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+async function expectNoSidewaysScroll(page: import('@playwright/test').Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+test('on a phone the sidebar is a drawer and nothing scrolls sideways', async ({ page, browser }) => {
+  const room = uniqueName('commute');
+  await page.goto('/');
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, 'phone-landing');
+
+  await joinAsGuest(page, uniqueName('Rosa'), room);
+  const sidebar = page.getByRole('complementary', { name: 'Sidebar' });
+  await expect(sidebar).toBeHidden();
+
+  const sam = await newPerson(browser, uniqueName('Sam'), room);
+  await sendMessage(sam, 'On the 8:15, see you soon. This line is long enough to wrap on a small screen without any trouble.');
+  await sendMessage(sam, 'Front carriage');
+  await sendMessage(page, `https://example.com/${'a-very-long-unbroken-path-segment'.repeat(4)}`);
+  await sendMessage(page, 'Saving you a seat');
+  await expectMessageOn(page, 'Front carriage', 'left');
+  await expectMessageOn(page, 'Saving you a seat', 'right');
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, 'phone-chat');
+
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await expect(sidebar).toBeVisible();
+  await expect(sidebar.getByRole('link', { name: room })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, 'phone-drawer');
+
+  await page.getByRole('button', { name: 'Close menu' }).click();
+  await expect(sidebar).toBeHidden();
+  await expect(conversation(page, room)).toBeVisible();
+});

@@ -1,0 +1,47 @@
+import { type ReactElement, useEffect, useState } from 'react';
+import type { Route } from '../router.js';
+import { refreshRooms } from '../session.js';
+import { usePathname } from '../router.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { Home } from './Home.js';
+import { RoomScreen } from './room/RoomScreen.js';
+import { Sidebar } from './sidebar/Sidebar.js';
+import { useDocumentTitle } from './use-document-title.js';
+
+/** Signed-in layout: the sidebar (a drawer on narrow screens) and the current room or home. */
+export function Shell({ route }: { route: Route }): ReactElement {
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const pathname = usePathname();
+  const openDrawer = (): void => setDrawerOpen(true);
+  useDocumentTitle();
+
+  useEffect(() => setDrawerOpen(false), [pathname]);
+  // New public rooms have no live event: the directory refreshes when the tab comes back into view.
+  useEffect(() => {
+    const onFocus = (): void => void refreshRooms();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, []);
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setDrawerOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
+
+  return (
+    <div className="flex h-full overflow-hidden">
+      <Sidebar open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <ConnectionBanner />
+        {route.name === 'room' ? (
+          <RoomScreen key={route.roomId} roomId={route.roomId} onOpenDrawer={openDrawer} />
+        ) : (
+          <Home onOpenDrawer={openDrawer} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { type KeyboardEvent, type ReactElement, useLayoutEffect, useRef, useState } from 'react';
+import { limits, messageTextSchema } from '../../../contract/index.js';
+import { sendMessage } from '../../realtime/commands.js';
+import { SendIcon } from '../icons.js';
+
+/** Unsent text per room, kept while switching rooms. */
+const drafts = new Map<string, string>();
+const maxHeightPx = 200;
+
+/** Enter sends, Shift+Enter adds a line. Sending works offline too: the message waits as pending. */
+export function Composer({ roomId, roomName }: { roomId: string; roomName: string }): ReactElement {
+  const [text, setText] = useState(() => drafts.get(roomId) ?? '');
+  const area = useRef<HTMLTextAreaElement>(null);
+  const parsed = messageTextSchema.safeParse(text);
+  const left = limits.textMax - text.trimEnd().length;
+
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (el === null) return;
+    el.style.height = 'auto';
+    el.style.height = `${Math.min(el.scrollHeight, maxHeightPx)}px`;
+  }, [text]);
+
+  function change(value: string): void {
+    setText(value);
+    drafts.set(roomId, value);
+  }
+
+  function submit(): void {
+    if (!parsed.success) return;
+    sendMessage(roomId, parsed.data);
+    change('');
+    area.current?.focus();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
+    if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    submit();
+  }
+
+  return (
+    <form
+      className="shrink-0 border-t border-stone-200 bg-white px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="flex items-end gap-2 rounded-2xl border border-stone-300 bg-white py-1.5 pr-1.5 pl-3.5 shadow-xs focus-within:border-orange-500 focus-within:ring-3 focus-within:ring-orange-500/15">
+        <textarea
+          ref={area}
+          rows={1}
+          value={text}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={onKeyDown}
+          aria-label="Message"
+          placeholder={roomName ? `Message ${roomName}` : 'Message'}
+          autoFocus={window.matchMedia('(pointer: fine)').matches}
+          className="max-h-[200px] min-w-0 flex-1 resize-none bg-transparent py-1.5 text-base leading-6 text-stone-900 placeholder:text-stone-400 focus:outline-none sm:text-[15px]"
+        />
+        <button
+          type="submit"
+          aria-label="Send"
+          disabled={!parsed.success}
+          className="inline-flex size-9 shrink-0 items-center justify-center rounded-xl bg-orange-700 text-white transition-colors hover:bg-orange-800 disabled:bg-stone-200 disabled:text-stone-400"
+        >
+          <SendIcon className="size-[18px]" />
+        </button>
+      </div>
+      <p className="mt-1.5 hidden justify-between px-1 text-xs text-stone-400 sm:flex">
+        <span>
+          <kbd className="font-sans font-medium text-stone-500">Enter</kbd> to send ·{' '}
+          <kbd className="font-sans font-medium text-stone-500">Shift + Enter</kbd> for a new line
+        </span>
+        {left < 500 && (
+          <span className={left < 0 ? 'font-medium text-red-600' : ''}>
+            {left < 0 ? `${-left} characters too many` : `${left} characters left`}
+          </span>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { type ReactElement, useMemo, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { loadOlder } from '../../realtime/commands.js';
+import { buildTimeline, shiftedFirstIndex, type TimelineItem } from '../../state/timeline.js';
+import type { RoomView } from '../../state/types.js';
+import { useChat } from '../../store.js';
+import { ArrowDownIcon } from '../icons.js';
+import { EmptyRoom } from './EmptyRoom.js';
+import { TimelineRow } from './TimelineRow.js';
+
+/** Virtuoso needs a first index that only goes down as older pages are prepended. */
+const startIndex = 1_000_000;
+
+interface ListContext {
+  view: RoomView;
+}
+
+/** The conversation: newest at the bottom, older pages loaded on scrolling up, following new ones. */
+export function MessageList({ view }: { view: RoomView }): ReactElement {
+  const meId = useChat((s) => s.me?.id);
+  const items = useMemo(() => buildTimeline(view, meId), [view, meId]);
+  const previous = useRef<{ items: TimelineItem[]; first: number }>({ items: [], first: startIndex });
+  const firstItemIndex = useMemo(() => {
+    const first = shiftedFirstIndex(previous.current.items, items, previous.current.first);
+    previous.current = { items, first };
+    return first;
+  }, [items]);
+  const list = useRef<VirtuosoHandle>(null);
+  const [atBottom, setAtBottom] = useState(true);
+  const last = items.at(-1);
+  const roomId = view.room.id;
+
+  if (items.length === 0) return <EmptyRoom room={view.room} />;
+
+  return (
+    <div role="log" aria-label={view.room.name} className="relative min-h-0 flex-1">
+      <Virtuoso<TimelineItem, ListContext>
+        ref={list}
+        className="h-full [overflow-anchor:none]"
+        data={items}
+        context={{ view }}
+        firstItemIndex={firstItemIndex}
+        initialTopMostItemIndex={items.length - 1}
+        alignToBottom
+        computeItemKey={(_, item) => item.key}
+        itemContent={(_, item) => <TimelineRow item={item} roomId={roomId} />}
+        followOutput={(bottom) => (bottom || last?.kind === 'pending' ? 'smooth' : false)}
+        atBottomStateChange={setAtBottom}
+        atBottomThreshold={80}
+        startReached={() => void loadOlder(roomId)}
+        increaseViewportBy={{ top: 600, bottom: 200 }}
+        components={{ Header: ListHeader, Footer: ListFooter }}
+      />
+      {!atBottom && (
+        <button
+          type="button"
+          onClick={() => list.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' })}
+          className="absolute right-4 bottom-4 inline-flex items-center gap-1.5 rounded-full border border-stone-200 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-md hover:bg-stone-50"
+        >
+          <ArrowDownIcon className="size-4" /> Jump to latest
+        </button>
+      )}
+    </div>
+  );
+}
+
+function ListHeader({ context }: { context: ListContext }): ReactElement {
+  const { view } = context;
+  if (view.hasOlder) {
+    return <p className="py-4 text-center text-xs text-stone-400">{view.loadingOlder ? 'Loading earlier messages…' : ' '}</p>;
+  }
+  return (
+    <div className="px-4 pt-8 pb-4 sm:px-6">
+      <p className="text-sm font-semibold text-stone-800">This is the start of {view.room.name}</p>
+      {view.room.topic && <p className="mt-0.5 text-sm text-stone-500">{view.room.topic}</p>}
+    </div>
+  );
+}
+
+function ListFooter(): ReactElement {
+  return <div className="h-4" />;
+}

@@ -1,0 +1,84 @@
+import { type ReactElement, useEffect, useState } from 'react';
+import type { ErrorBody } from '../../../contract/index.js';
+import { CommandError, joinRoom } from '../../realtime/commands.js';
+import { navigate } from '../../router.js';
+import { chat, useChat } from '../../store.js';
+import { MenuButton } from '../MenuButton.js';
+import { Button } from '../ui.js';
+import { Composer } from './Composer.js';
+import { MessageList } from './MessageList.js';
+import { OnlinePanel } from './OnlinePanel.js';
+import { RoomHeader } from './RoomHeader.js';
+
+/** One room: header, conversation, composer and who is online. Joins it when first opened. */
+export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDrawer: () => void }): ReactElement {
+  const view = useChat((s) => s.rooms[roomId]);
+  const connection = useChat((s) => s.connection);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [peopleOpen, setPeopleOpen] = useState(false);
+
+  useEffect(() => {
+    chat.dispatch({ type: 'room/opened', roomId });
+    return () => chat.dispatch({ type: 'room/opened', roomId: null });
+  }, [roomId]);
+
+  useEffect(() => {
+    if (connection !== 'online' || chat.getState().rooms[roomId]?.loaded) return;
+    setError(null);
+    joinRoom(roomId).catch((caught: unknown) => {
+      setError(caught instanceof CommandError ? caught.error : { code: 'INTERNAL', message: 'The room could not be opened.' });
+    });
+  }, [roomId, connection]);
+
+  if (error !== null && !view?.loaded) {
+    const missing = error.code === 'NOT_FOUND';
+    return (
+      <main className="flex min-h-0 flex-1 flex-col">
+        <header className="flex h-14 items-center border-b border-stone-200 bg-white px-4 md:hidden">
+          <MenuButton onClick={onOpenDrawer} />
+        </header>
+        <div className="flex flex-1 flex-col items-center justify-center gap-3 px-6 text-center">
+          <h1 className="text-lg font-semibold">{missing ? 'This room is not available' : 'The room could not be opened'}</h1>
+          <p className="max-w-sm text-sm text-stone-600">
+            {missing ? 'It may be private, or it no longer exists. Ask someone in it for an invite link.' : error.message}
+          </p>
+          <Button variant="secondary" onClick={() => navigate('/')}>
+            Back to Hearth
+          </Button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="flex min-h-0 flex-1 flex-col">
+      <RoomHeader
+        roomId={roomId}
+        room={view?.room}
+        onOpenDrawer={onOpenDrawer}
+        peopleOpen={peopleOpen}
+        onTogglePeople={() => setPeopleOpen((o) => !o)}
+      />
+      <div className="relative flex min-h-0 flex-1">
+        <div className="flex min-w-0 flex-1 flex-col">
+          {view?.loaded ? <MessageList view={view} /> : <LoadingMessages />}
+          <Composer roomId={roomId} roomName={view?.room.name ?? ''} />
+        </div>
+        {view?.loaded && <OnlinePanel view={view} open={peopleOpen} onClose={() => setPeopleOpen(false)} />}
+      </div>
+    </main>
+  );
+}
+
+function LoadingMessages(): ReactElement {
+  return (
+    <div className="flex-1 space-y-5 overflow-hidden px-4 py-6 sm:px-6" aria-busy="true" aria-label="Loading messages">
+      {[60, 40, 75, 30].map((w, i) => (
+        <div key={i} className={`flex gap-3 ${i % 2 ? 'flex-row-reverse' : ''}`}>
+          {i % 2 === 0 && <div className="size-9 shrink-0 animate-pulse rounded-full bg-stone-200" />}
+          <div className="h-12 animate-pulse rounded-2xl bg-stone-200/80" style={{ width: `${w}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { type ReactElement, useEffect, useMemo, useRef } from 'react';
+import { navigate } from '../../router.js';
+import { signOut } from '../../session.js';
+import { useChat } from '../../store.js';
+import { Avatar } from '../Avatar.js';
+import { CloseIcon, FlameMark, PlusIcon, SignOutIcon } from '../icons.js';
+import { RoomLink } from './RoomLink.js';
+
+/** Your rooms with unread counts, the public directory, and you. A drawer below the md breakpoint. */
+export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }): ReactElement {
+  const me = useChat((s) => s.me);
+  const rooms = useChat((s) => s.rooms);
+  const myRoomIds = useChat((s) => s.myRoomIds);
+  const directory = useChat((s) => s.directory);
+  const activeRoomId = useChat((s) => s.activeRoomId);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) closeButton.current?.focus();
+  }, [open]);
+  const discover = useMemo(
+    () => directory.filter((r) => r.visibility === 'public' && !myRoomIds.includes(r.id)).sort((a, b) => b.memberCount - a.memberCount),
+    [directory, myRoomIds],
+  );
+
+  return (
+    <>
+      {open && <div aria-hidden="true" onClick={onClose} className="fixed inset-0 z-30 bg-stone-950/40 backdrop-blur-[1px] md:hidden" />}
+      <aside
+        id="sidebar"
+        aria-label="Sidebar"
+        className={`fixed inset-y-0 left-0 z-40 flex w-72 max-w-[85vw] flex-col bg-stone-900 text-stone-300 transition-transform duration-200 md:static md:z-auto md:w-64 md:translate-x-0 lg:w-72 ${open ? 'translate-x-0 shadow-2xl' : 'max-md:invisible max-md:-translate-x-full'}`}
+      >
+        <div className="flex h-14 shrink-0 items-center justify-between px-4">
+          <a
+            href="/"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/');
+            }}
+            className="flex items-center gap-2.5 text-stone-100"
+          >
+            <FlameMark className="size-7" />
+            <span className="font-semibold tracking-tight">Hearth</span>
+          </a>
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close menu"
+            className="rounded-lg p-2 text-stone-400 hover:bg-stone-800 hover:text-stone-100 md:hidden"
+          >
+            <CloseIcon className="size-5" />
+          </button>
+        </div>
+        <div className="px-3 pb-2">
+          <button
+            type="button"
+            onClick={() => navigate('/')}
+            className="flex w-full items-center gap-2 rounded-lg border border-stone-700 px-3 py-2 text-sm font-medium text-stone-200 hover:border-stone-600 hover:bg-stone-800"
+          >
+            <PlusIcon className="size-4" /> New room
+          </button>
+        </div>
+        <div className="flex-1 space-y-6 overflow-y-auto px-3 py-3">
+          <nav aria-labelledby="my-rooms-heading">
+            <h2 id="my-rooms-heading" className="px-2 pb-1.5 text-xs font-semibold tracking-wider text-stone-500 uppercase">
+              Your rooms
+            </h2>
+            {myRoomIds.length === 0 ? (
+              <p className="px-2 text-sm text-stone-500">Rooms you join show up here.</p>
+            ) : (
+              <ul className="space-y-0.5">
+                {myRoomIds.map((id) => {
+                  const view = rooms[id];
+                  return view ? <RoomLink key={id} room={view.room} unread={view.unread} active={id === activeRoomId} /> : null;
+                })}
+              </ul>
+            )}
+          </nav>
+          <section aria-labelledby="directory-heading">
+            <h2 id="directory-heading" className="px-2 pb-1.5 text-xs font-semibold tracking-wider text-stone-500 uppercase">
+              Public rooms
+            </h2>
+            {discover.length === 0 ? (
+              <p className="px-2 text-sm text-stone-500">No other public rooms yet.</p>
+            ) : (
+              <ul className="space-y-0.5">
+                {discover.map((room) => (
+                  <RoomLink key={room.id} room={room} active={room.id === activeRoomId} showMembers />
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        {me && (
+          <div className="flex items-center gap-3 border-t border-stone-800 px-4 py-3">
+            <Avatar id={me.id} name={me.username} size="sm" />
+            <div className="min-w-0 flex-1">
+              <p className="truncate text-sm font-medium text-stone-100">{me.username}</p>
+              <p className="text-xs text-stone-500 capitalize">{me.kind}</p>
+            </div>
+            <button
+              type="button"
+              onClick={() => void signOut()}
+              aria-label="Sign out"
+              title="Sign out"
+              className="rounded-lg p-2 text-stone-400 hover:bg-stone-800 hover:text-stone-100"
+            >
+              <SignOutIcon className="size-5" />
+            </button>
+          </div>
+        )}
+      </aside>
+    </>
+  );
+}

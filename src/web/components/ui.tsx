@@ -1,0 +1,55 @@
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode } from 'react';
+
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
+
+const variants: Record<Variant, string> = {
+  primary: 'bg-orange-700 text-white shadow-sm hover:bg-orange-800 disabled:bg-orange-300',
+  secondary: 'border border-stone-300 bg-white text-stone-800 shadow-xs hover:bg-stone-50 disabled:text-stone-400',
+  ghost: 'text-stone-600 hover:bg-stone-100 hover:text-stone-900',
+  danger: 'border border-stone-300 bg-white text-red-700 hover:border-red-300 hover:bg-red-50',
+};
+
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }): ReactElement {
+  return (
+    <button
+      type="button"
+      className={`inline-flex items-center justify-center gap-2 rounded-lg px-3.5 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      {...props}
+    />
+  );
+}
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  hint?: ReactNode;
+}
+
+export function Field({ label, hint, id, className = '', ...props }: FieldProps): ReactElement {
+  const inputId = id ?? `field-${label.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <div className={className}>
+      <label htmlFor={inputId} className="mb-1.5 block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-xs placeholder:text-stone-400 focus:border-orange-500 focus:outline-none focus:ring-3 focus:ring-orange-500/20 sm:text-sm"
+        {...props}
+      />
+      {hint && <p className="mt-1.5 text-xs text-stone-500">{hint}</p>}
+    </div>
+  );
+}
+
+export function ErrorText({ children }: { children: ReactNode }): ReactElement | null {
+  if (!children) return null;
+  return (
+    <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import type { ChatState } from '../state/types.js';
+import { useChat } from '../store.js';
+
+/** "(3) Kitchen · Hearth": the tab shows the open room and how much is unread elsewhere. */
+export function titleOf(state: ChatState): string {
+  const unread = state.myRoomIds.reduce((sum, id) => sum + (state.rooms[id]?.unread ?? 0), 0);
+  const room = state.activeRoomId === null ? undefined : state.rooms[state.activeRoomId]?.room.name;
+  return `${unread > 0 ? `(${unread}) ` : ''}${room ? `${room} · ` : ''}Hearth`;
+}
+
+export function useDocumentTitle(): void {
+  const title = useChat(titleOf);
+  useEffect(() => {
+    document.title = title;
+    return () => {
+      document.title = 'Hearth';
+    };
+  }, [title]);
+}

@@ -1,0 +1,20 @@
+import { onConnect, onConnectError, onDisconnect } from './handlers/connection.js';
+import { onMemberJoined } from './handlers/member-joined.js';
+import { onMemberLeft } from './handlers/member-left.js';
+import { onMessageCreated } from './handlers/message-created.js';
+import { onPresence } from './handlers/presence.js';
+import { onSessionEnded } from './handlers/session-ended.js';
+import { openSocket } from './socket.js';
+
+/** Opens the session's socket and wires one handler per server event. */
+export function connectRealtime(): void {
+  const socket = openSocket();
+  socket.on('connect', () => void onConnect());
+  socket.on('disconnect', (reason) => onDisconnect(socket, reason));
+  socket.on('connect_error', (error) => onConnectError(socket, error));
+  socket.on('message:created', onMessageCreated);
+  socket.on('room:member_joined', onMemberJoined);
+  socket.on('room:member_left', onMemberLeft);
+  socket.on('room:presence', onPresence);
+  socket.on('session:ended', onSessionEnded);
+}

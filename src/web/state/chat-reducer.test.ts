@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { type ChatAction, chatReducer, initialChatState } from './chat-reducer.js';
+import { ann, bob, message, messages, room } from './fixtures.js';
+import type { ChatState, RoomView } from './types.js';
+
+const at = '2025-01-01T10:30:00.000Z';
+const run = (...actions: ChatAction[]): ChatState =>
+  actions.reduce(chatReducer, chatReducer(initialChatState, { type: 'session/changed', me: ann }));
+const kitchen = (state: ChatState): RoomView => state.rooms['r-1']!;
+const joined = (from: number, to: number, hasMore = false): ChatAction => ({
+  type: 'room/joined',
+  join: { room: room({ lastSeq: to }), online: [bob, ann], messages: messages(from, to), hasMore },
+  mode: 'initial',
+});
+
+describe('joining a room', () => {
+  it('shows the newest page, the online list sorted by name, and makes the room one of mine', () => {
+    const state = run(joined(51, 100, true));
+    expect(kitchen(state).messages).toHaveLength(50);
+    expect(kitchen(state).hasOlder).toBe(true);
+    expect(kitchen(state).online.map((u) => u.username)).toEqual(['Ann', 'Bob']);
+    expect(state.myRoomIds).toEqual(['r-1']);
+  });
+
+  it('keeps older pages when a catch-up arrives, without repeating a message', () => {
+    const state = run(joined(51, 100, true), {
+      type: 'room/joined',
+      join: { room: room({ lastSeq: 102 }), online: [ann], messages: messages(99, 102), hasMore: false },
+      mode: 'catchUp',
+    });
+    expect(kitchen(state).messages.map((m) => m.seq)).toEqual([...Array(52).keys()].map((i) => i + 51));
+    expect(kitchen(state).hasOlder).toBe(true);
+  });
+});
+
+describe('sending', () => {
+  const sending: ChatAction = {
+    type: 'message/sending',
+    pending: { clientId: 'c1', roomId: 'r-1', text: 'hello', createdAt: at, status: 'pending' },
+  };
+
+  it('shows the message as pending until the broadcast confirms it', () => {
+    const state = run(joined(1, 2), sending);
+    expect(kitchen(state).pending).toHaveLength(1);
+    const confirmed = run(joined(1, 2), sending, { type: 'message/created', message: message(3, ann, { clientId: 'c1' }) });
+    expect(kitchen(confirmed).pending).toHaveLength(0);
+    expect(kitchen(confirmed).messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('marks a failed send and lets it be retried with the same clientId', () => {
+    const failed = run(joined(1, 2), sending, {
+      type: 'message/failed',
+      roomId: 'r-1',
+      clientId: 'c1',
+      error: { code: 'INTERNAL', message: 'boom' },
+    });
+    expect(kitchen(failed).pending[0]).toMatchObject({ clientId: 'c1', status: 'failed' });
+    const retried = chatReducer(failed, { type: 'message/retrying', roomId: 'r-1', clientId: 'c1' });
+    expect(kitchen(retried).pending[0]).toMatchObject({ clientId: 'c1', status: 'pending' });
+  });
+
+  it('settles a pending message confirmed by a catch-up after a reconnect', () => {
+    const state = run(joined(1, 2), sending, {
+      type: 'room/joined',
+      join: { room: room(), online: [], messages: [message(3, ann, { clientId: 'c1' })], hasMore: false },
+      mode: 'catchUp',
+    });
+    expect(kitchen(state).pending).toHaveLength(0);
+  });
+});
+
+describe('unread counts', () => {
+  const other = room({ id: 'r-2', name: 'Garden' });
+  const inGarden = (seq: number, author = bob): ChatAction => ({
+    type: 'message/created',
+    message: message(seq, author, { roomId: 'r-2' }),
+  });
+  const base = (): ChatAction[] => [
+    { type: 'rooms/listed', rooms: [room(), other], memberIds: ['r-1', 'r-2'] },
+    { type: 'room/opened', roomId: 'r-1' },
+  ];
+
+  it("counts others' messages in rooms I am not viewing, once each", () => {
+    const state = run(...base(), inGarden(1), inGarden(2), inGarden(2), inGarden(3, ann));
+    expect(state.rooms['r-2']!.unread).toBe(2);
+    expect(kitchen(state).unread).toBe(0);
+  });
+
+  it('clears the count when I open the room', () => {
+    const state = run(...base(), inGarden(1), { type: 'room/opened', roomId: 'r-2' });
+    expect(state.rooms['r-2']!.unread).toBe(0);
+  });
+});
+
+describe('members', () => {
+  const event = (user = bob, memberCount = 3) => ({ roomId: 'r-1', user, memberCount });
+
+  it('adds an "entered" notice and updates the member count', () => {
+    const state = run(joined(1, 2), { type: 'member/changed', event: event(), joined: true, at });
+    expect(kitchen(state).room.memberCount).toBe(3);
+    expect(kitchen(state).notices.map((n) => [n.text, n.afterSeq])).toEqual([['Bob entered the room', 2]]);
+  });
+
+  it('takes someone who left off the online list', () => {
+    const state = run(joined(1, 2), { type: 'member/changed', event: event(bob, 1), joined: false, at });
+    expect(kitchen(state).online.map((u) => u.username)).toEqual(['Ann']);
+    expect(kitchen(state).notices[0]!.text).toBe('Bob left the room');
+  });
+
+  it('drops the room from my list when I leave it elsewhere', () => {
+    const state = run(joined(1, 2), { type: 'member/changed', event: event(ann, 1), joined: false, at });
+    expect(state.myRoomIds).toEqual([]);
+    expect(kitchen(state).notices).toEqual([]);
+  });
+
+  it('follows presence', () => {
+    const carl = { ...bob, id: 'u-carl', username: 'carl' };
+    const state = run(joined(1, 2), { type: 'presence/changed', event: { roomId: 'r-1', user: carl, online: true } });
+    expect(kitchen(state).online.map((u) => u.username)).toEqual(['Ann', 'Bob', 'carl']);
+    const gone = chatReducer(state, { type: 'presence/changed', event: { roomId: 'r-1', user: bob, online: false } });
+    expect(kitchen(gone).online.map((u) => u.username)).toEqual(['Ann', 'carl']);
+  });
+});
+
+describe('the room list', () => {
+  it('keeps rooms I belong to and the directory from GET /api/rooms', () => {
+    const priv = room({ id: 'r-3', visibility: 'private' });
+    const state = run({ type: 'rooms/listed', rooms: [room(), priv], memberIds: ['r-3', 'gone'] });
+    expect(state.myRoomIds).toEqual(['r-3']);
+    expect(state.directory).toHaveLength(2);
+  });
+});

@@ -1,0 +1,120 @@
+import type { ErrorBody, MemberEvent, Message, MessagePage, PresenceEvent, Room, User } from '../../contract/index.js';
+import * as view from './room-view.js';
+import type { ChatState, ConnectionStatus, PendingMessage, RoomView } from './types.js';
+
+export type ChatAction =
+  | { type: 'session/changed'; me: User | null }
+  | { type: 'connection/changed'; status: ConnectionStatus }
+  | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[] }
+  | { type: 'room/entered'; room: Room }
+  | { type: 'room/opened'; roomId: string | null }
+  | { type: 'room/joined'; join: view.JoinResult; mode: 'initial' | 'catchUp' }
+  | { type: 'room/olderRequested'; roomId: string }
+  | { type: 'room/olderLoaded'; roomId: string; page: MessagePage }
+  | { type: 'room/left'; roomId: string }
+  | { type: 'message/created'; message: Message }
+  | { type: 'message/sending'; pending: PendingMessage }
+  | { type: 'message/failed'; roomId: string; clientId: string; error: ErrorBody }
+  | { type: 'message/retrying'; roomId: string; clientId: string }
+  | { type: 'member/changed'; event: MemberEvent; joined: boolean; at: string }
+  | { type: 'presence/changed'; event: PresenceEvent };
+
+export const initialChatState: ChatState = {
+  me: null,
+  connection: 'connecting',
+  rooms: {},
+  myRoomIds: [],
+  directory: [],
+  activeRoomId: null,
+};
+
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  const meId = state.me?.id;
+  switch (action.type) {
+    case 'session/changed':
+      return action.me?.id === meId ? { ...state, me: action.me } : { ...initialChatState, me: action.me };
+    case 'connection/changed':
+      return { ...state, connection: action.status };
+    case 'rooms/listed': {
+      const rooms = { ...state.rooms };
+      for (const room of action.rooms) {
+        const existing = rooms[room.id];
+        rooms[room.id] = existing
+          ? { ...existing, room: { ...room, lastSeq: Math.max(room.lastSeq, existing.room.lastSeq) } }
+          : view.emptyRoomView(room);
+      }
+      const listed = new Set(action.rooms.map((r) => r.id));
+      const known = new Set([...state.myRoomIds, ...action.memberIds].filter((id) => listed.has(id)));
+      return { ...state, rooms, directory: action.rooms, myRoomIds: ordered(state.myRoomIds, known) };
+    }
+    case 'room/entered':
+      return withMember(
+        withRoom(state, action.room.id, (v) => v, action.room),
+        action.room.id,
+      );
+    case 'room/opened':
+      if (action.roomId === null) return { ...state, activeRoomId: null };
+      return update({ ...state, activeRoomId: action.roomId }, action.roomId, (v) => (v.unread === 0 ? v : { ...v, unread: 0 }));
+    case 'room/joined': {
+      const { join, mode } = action;
+      const next = withRoom(state, join.room.id, (v) => view.applyJoin(v, join, mode, meId), join.room);
+      return withMember(next, join.room.id);
+    }
+    case 'room/olderRequested':
+      return update(state, action.roomId, (v) => ({ ...v, loadingOlder: true }));
+    case 'room/olderLoaded':
+      return update(state, action.roomId, (v) => view.applyOlderPage(v, action.page));
+    case 'room/left': {
+      const myRoomIds = state.myRoomIds.filter((id) => id !== action.roomId);
+      const rooms = { ...state.rooms };
+      const left = rooms[action.roomId];
+      if (left) rooms[action.roomId] = view.emptyRoomView(left.room);
+      return { ...state, rooms, myRoomIds };
+    }
+    case 'message/created': {
+      const { message } = action;
+      const counts = state.activeRoomId !== message.roomId;
+      return update(state, message.roomId, (v) => view.applyMessage(v, message, meId, counts));
+    }
+    case 'message/sending':
+      return update(state, action.pending.roomId, (v) => view.addPending(v, action.pending));
+    case 'message/failed':
+      return update(state, action.roomId, (v) => view.setPendingStatus(v, action.clientId, action.error));
+    case 'message/retrying':
+      return update(state, action.roomId, (v) => view.setPendingStatus(v, action.clientId, undefined));
+    case 'member/changed': {
+      const { event, joined, at } = action;
+      const next = update(state, event.roomId, (v) => view.applyMembership(v, event, joined, at, meId));
+      if (event.user.id !== meId) return next;
+      return joined ? withMember(next, event.roomId) : chatReducer(next, { type: 'room/left', roomId: event.roomId });
+    }
+    case 'presence/changed':
+      return update(state, action.event.roomId, (v) => view.applyPresence(v, action.event));
+  }
+}
+
+function update(state: ChatState, roomId: string, change: (v: RoomView) => RoomView): ChatState {
+  const current = state.rooms[roomId];
+  if (current === undefined) return state;
+  const next = change(current);
+  return next === current ? state : { ...state, rooms: { ...state.rooms, [roomId]: next } };
+}
+
+function withRoom(state: ChatState, roomId: string, change: (v: RoomView) => RoomView, room: Room): ChatState {
+  const current = state.rooms[roomId] ?? view.emptyRoomView(room);
+  return {
+    ...state,
+    rooms: { ...state.rooms, [roomId]: change({ ...current, room: { ...room, lastSeq: Math.max(room.lastSeq, current.room.lastSeq) } }) },
+  };
+}
+
+function withMember(state: ChatState, roomId: string): ChatState {
+  if (state.myRoomIds.includes(roomId)) return state;
+  return { ...state, myRoomIds: [...state.myRoomIds, roomId] };
+}
+
+/** Keeps the current order for rooms still known and appends the new ones. */
+function ordered(current: string[], known: Set<string>): string[] {
+  const kept = current.filter((id) => known.has(id));
+  return [...kept, ...[...known].filter((id) => !kept.includes(id))];
+}

@@ -1,0 +1,94 @@
+import type { ErrorBody, MemberEvent, Message, MessagePage, PresenceEvent, Room, User } from '../../contract/index.js';
+import { mergeMessages, settlePending } from './messages.js';
+import { sortByName, withOnline } from './members.js';
+import type { Notice, PendingMessage, RoomView } from './types.js';
+
+/** Pure updates of one room's client state. Each returns the same object when nothing changed. */
+
+export function emptyRoomView(room: Room): RoomView {
+  return {
+    room,
+    messages: [],
+    pending: [],
+    notices: [],
+    online: [],
+    loaded: false,
+    hasOlder: room.lastSeq > 0,
+    loadingOlder: false,
+    unread: 0,
+  };
+}
+
+export interface JoinResult {
+  room: Room;
+  online: User[];
+  messages: Message[];
+  hasMore: boolean;
+}
+
+/**
+ * A room:join ack. Without afterSeq (`initial`) `messages` is the newest page and `hasMore` says
+ * older ones exist; with afterSeq (`catchUp`) `hasMore` says newer ones remain.
+ */
+export function applyJoin(view: RoomView, join: JoinResult, mode: 'initial' | 'catchUp', meId?: string): RoomView {
+  const messages = mergeMessages(view.messages, join.messages);
+  return {
+    ...view,
+    room: withLastSeq(join.room, messages),
+    online: sortByName(join.online),
+    messages,
+    pending: settlePending(view.pending, join.messages, meId),
+    loaded: true,
+    hasOlder: mode === 'initial' ? join.hasMore : view.hasOlder,
+  };
+}
+
+export function applyOlderPage(view: RoomView, page: MessagePage): RoomView {
+  return { ...view, messages: mergeMessages(view.messages, page.messages), hasOlder: page.hasMore, loadingOlder: false };
+}
+
+/** A message:created broadcast or a message:send ack. */
+export function applyMessage(view: RoomView, message: Message, meId: string | undefined, counts: boolean): RoomView {
+  const messages = mergeMessages(view.messages, [message]);
+  const pending = settlePending(view.pending, [message], meId);
+  if (messages === view.messages && pending === view.pending) return view;
+  const isNew = messages !== view.messages;
+  const unread = isNew && counts && message.author.id !== meId ? view.unread + 1 : view.unread;
+  return { ...view, messages, pending, unread, room: withLastSeq(view.room, messages) };
+}
+
+export function addPending(view: RoomView, pending: PendingMessage): RoomView {
+  return { ...view, pending: [...view.pending.filter((p) => p.clientId !== pending.clientId), pending] };
+}
+
+export function setPendingStatus(view: RoomView, clientId: string, error: ErrorBody | undefined): RoomView {
+  if (!view.pending.some((p) => p.clientId === clientId)) return view;
+  const pending = view.pending.map((p): PendingMessage => {
+    if (p.clientId !== clientId) return p;
+    return error === undefined ? { ...p, status: 'pending', error: undefined } : { ...p, status: 'failed', error };
+  });
+  return { ...view, pending };
+}
+
+export function applyMembership(view: RoomView, event: MemberEvent, joined: boolean, at: string, meId?: string): RoomView {
+  const room = { ...view.room, memberCount: event.memberCount };
+  if (event.user.id === meId) return { ...view, room };
+  const verb = joined ? 'entered' : 'left';
+  const notice: Notice = {
+    id: `${verb}:${event.user.id}:${at}:${view.notices.length}`,
+    afterSeq: room.lastSeq,
+    text: `${event.user.username} ${verb} the room`,
+    createdAt: at,
+  };
+  const online = joined ? view.online : view.online.filter((u) => u.id !== event.user.id);
+  return { ...view, room, online, notices: [...view.notices, notice] };
+}
+
+export function applyPresence(view: RoomView, event: PresenceEvent): RoomView {
+  return { ...view, online: withOnline(view.online, event.user, event.online) };
+}
+
+function withLastSeq(room: Room, messages: Message[]): Room {
+  const last = messages.at(-1)?.seq ?? 0;
+  return last > room.lastSeq ? { ...room, lastSeq: last } : room;
+}

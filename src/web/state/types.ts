@@ -1,0 +1,46 @@
+import type { ErrorBody, Message, Room, User } from '../../contract/index.js';
+
+/** A message the client has shown but the server has not acknowledged yet. */
+export interface PendingMessage {
+  clientId: string;
+  roomId: string;
+  text: string;
+  createdAt: string;
+  status: 'pending' | 'failed';
+  error?: ErrorBody;
+}
+
+/** "Ann entered the room": shown in the conversation after the message with seq `afterSeq`. */
+export interface Notice {
+  id: string;
+  afterSeq: number;
+  text: string;
+  createdAt: string;
+}
+
+export interface RoomView {
+  room: Room;
+  /** Confirmed messages, ascending by seq, one per seq. */
+  messages: Message[];
+  pending: PendingMessage[];
+  notices: Notice[];
+  online: User[];
+  /** A room:join ack arrived at least once, so `messages` ends at the newest message. */
+  loaded: boolean;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  unread: number;
+}
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+
+export interface ChatState {
+  me: User | null;
+  connection: ConnectionStatus;
+  rooms: Record<string, RoomView>;
+  /** Rooms the user belongs to, in sidebar order. */
+  myRoomIds: string[];
+  /** Every room GET /api/rooms listed; the directory shows the public ones the user is not in. */
+  directory: Room[];
+  activeRoomId: string | null;
+}
