@@ -34,7 +34,8 @@ function memoryRooms(): RoomStore {
     async insertRoom(room) {
       const all = [...rooms.values()];
       if (all.some((r) => r.code === room.code)) return 'code_taken';
-      if (room.visibility === 'public' && all.some((r) => r.visibility === 'public' && r.name.toLowerCase() === room.name.toLowerCase())) return 'name_taken';
+      if (room.visibility === 'public' && all.some((r) => r.visibility === 'public' && r.name.toLowerCase() === room.name.toLowerCase()))
+        return 'name_taken';
       rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0 });
       members.set(room.id, new Set([room.ownerId]));
       return 'ok';
@@ -121,7 +122,12 @@ export function fakeDeps(log: Step[] = []): CoreDeps {
     broadcast: recordingBroadcaster(log),
     limiter: new MemoryRateLimiter(clock),
     rateRules: defaultRateRules,
-    ids: { newId: () => `id${++next}`, newRoomCode: () => `CODE${++next}`, newToken: () => `token${++next}`, hashToken: (t) => `hash:${t}` },
+    ids: {
+      newId: () => `id${++next}`,
+      newRoomCode: () => `CODE${++next}`,
+      newToken: () => `token${++next}`,
+      hashToken: (t) => `hash:${t}`,
+    },
     clock,
     sessionTtlMs: 1000,
   };

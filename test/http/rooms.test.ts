@@ -116,10 +116,13 @@ describe('history', () => {
     expect((await get('?after=110&limit=10')).body.hasMore).toBe(false);
   });
 
-  it.each([['?limit=0'], ['?limit=101'], ['?limit=abc'], ['?before=-1'], ['?before=3&after=1']])('refuses %s with BAD_REQUEST', async (q) => {
-    const room = await createRoom(server, bob, `bad query ${q}`);
-    const res = await api(server, 'GET', `/api/rooms/${room.id}/messages${q}`, { token: bob.token });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'BAD_REQUEST' } });
-  });
+  it.each([['?limit=0'], ['?limit=101'], ['?limit=abc'], ['?before=-1'], ['?before=3&after=1']])(
+    'refuses %s with BAD_REQUEST',
+    async (q) => {
+      const room = await createRoom(server, bob, `bad query ${q}`);
+      const res = await api(server, 'GET', `/api/rooms/${room.id}/messages${q}`, { token: bob.token });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    },
+  );
 });

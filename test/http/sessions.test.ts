@@ -10,7 +10,9 @@ afterAll(async () => server.stop());
 
 describe('guest sessions', () => {
   it('a name alone gives a guest user, a token and an HttpOnly SameSite=Lax cookie', async () => {
-    const res = await api<{ user: Record<string, unknown>; token: string }>(server, 'POST', '/api/auth/guest', { body: { username: '  Zoë_2.0-x ' } });
+    const res = await api<{ user: Record<string, unknown>; token: string }>(server, 'POST', '/api/auth/guest', {
+      body: { username: '  Zoë_2.0-x ' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.user).toEqual({ id: expect.any(String), username: 'Zoë_2.0-x', kind: 'guest', createdAt: expect.any(String) });
     expect(res.body.token.length).toBeGreaterThanOrEqual(32);
@@ -22,11 +24,14 @@ describe('guest sessions', () => {
     expect(me.body).toEqual({ user: res.body.user });
   });
 
-  it.each([[''], ['   '], ['x'.repeat(33)], ['semi;colon'], ['<script>'], [42], [null]])('refuses the name %j with BAD_REQUEST', async (username) => {
-    const res = await api(server, 'POST', '/api/auth/guest', { body: { username } });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.any(String) } });
-  });
+  it.each([[''], ['   '], ['x'.repeat(33)], ['semi;colon'], ['<script>'], [42], [null]])(
+    'refuses the name %j with BAD_REQUEST',
+    async (username) => {
+      const res = await api(server, 'POST', '/api/auth/guest', { body: { username } });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.any(String) } });
+    },
+  );
 
   it('a name is unique case-insensitively', async () => {
     await guest(server, 'Marguerite');
@@ -36,7 +41,11 @@ describe('guest sessions', () => {
   });
 
   it('without a session the API answers 401 UNAUTHENTICATED', async () => {
-    for (const [method, path] of [['GET', '/api/me'], ['GET', '/api/rooms'], ['POST', '/api/rooms']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/me'],
+      ['GET', '/api/rooms'],
+      ['POST', '/api/rooms'],
+    ] as const) {
       const res = await api(server, method, path, { token: 'not-a-token', body: method === 'POST' ? { name: 'x' } : undefined });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
@@ -60,7 +69,11 @@ describe('guest sessions', () => {
 describe('the Origin rule and malformed requests', () => {
   it('refuses a state-changing request from a foreign origin and changes nothing', async () => {
     const ann = await guest(server);
-    const res = await api(server, 'POST', '/api/rooms', { token: ann.token, body: { name: 'csrf' }, headers: { origin: 'https://evil.example' } });
+    const res = await api(server, 'POST', '/api/rooms', {
+      token: ann.token,
+      body: { name: 'csrf' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
     const rooms = await api<{ rooms: Array<{ name: string }> }>(server, 'GET', '/api/rooms', { token: ann.token });
@@ -115,7 +128,9 @@ describe('rate limits', () => {
       const room = await createRoom(limited, ann, 'flood');
       const sock = await connect(limited, ann.token);
       const acks = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => sock.socket.timeout(3000).emitWithAck('message:send', { roomId: room.id, text: `m${i}`, clientId: `f${i}` })),
+        Array.from({ length: 40 }, (_, i) =>
+          sock.socket.timeout(3000).emitWithAck('message:send', { roomId: room.id, text: `m${i}`, clientId: `f${i}` }),
+        ),
       );
       const refused = acks.filter((a) => !a.ok);
       expect(refused.length).toBeGreaterThan(0);

@@ -1,37 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/contract/types.js';
 import { createRoom, enter, joinByCode, send } from '../support/chat.js';
-import { connect, eventsNamed, guest, waitFor, type Client, type TestServer, startHearth } from '../support/hearth.js';
+import { eventsNamed, guest, waitFor, type Client } from '../support/hearth.js';
+import { hearthSuite } from '../support/suite.js';
 
-let server: TestServer;
-const clients: Client[] = [];
-const open = async (token: string) => {
-  const client = await connect(server, token);
-  clients.push(client);
-  return client;
-};
+const suite = hearthSuite();
+const open = (token: string) => suite.open(token);
 const deliveredIn = (client: Client, roomId: string) =>
-  eventsNamed<{ message: Message }>(client, 'message:created').filter((e) => e.message.roomId === roomId).map((e) => e.message);
-
-beforeAll(async () => {
-  server = await startHearth();
-});
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server.stop();
-});
+  eventsNamed<{ message: Message }>(client, 'message:created')
+    .filter((e) => e.message.roomId === roomId)
+    .map((e) => e.message);
 
 describe('two people chatting', () => {
   it('delivers a message to both members, the sender included, after a durable ack', async () => {
-    const ann = await guest(server, 'Ann');
-    const bob = await guest(server, 'Bob');
-    const room = await createRoom(server, ann, 'kitchen');
-    await joinByCode(server, bob, room.code);
+    const ann = await guest(suite.server, 'Ann');
+    const bob = await guest(suite.server, 'Bob');
+    const room = await createRoom(suite.server, ann, 'kitchen');
+    await joinByCode(suite.server, bob, room.code);
     const annSocket = await open(ann.token);
     const bobSocket = await open(bob.token);
 
     const ack = await send(annSocket, room.id, 'hello bob', 'first');
-    expect(ack).toMatchObject({ ok: true, message: { seq: 1, text: 'hello bob', clientId: 'first', author: { id: ann.user.id, username: 'Ann' } } });
+    expect(ack).toMatchObject({
+      ok: true,
+      message: { seq: 1, text: 'hello bob', clientId: 'first', author: { id: ann.user.id, username: 'Ann' } },
+    });
     for (const client of [annSocket, bobSocket]) {
       await waitFor(() => deliveredIn(client, room.id).length === 1, 'delivery');
       expect(deliveredIn(client, room.id)[0]).toEqual(ack.ok && ack.message);
@@ -43,8 +36,8 @@ describe('two people chatting', () => {
   });
 
   it('room:join returns the room, who is online and the newest page, oldest first', async () => {
-    const ann = await guest(server);
-    const room = await createRoom(server, ann, 'history room');
+    const ann = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'history room');
     const sock = await open(ann.token);
     for (let i = 1; i <= 60; i++) await send(sock, room.id, `m${i}`);
     const entry = await enter(sock, room.id);
@@ -56,8 +49,8 @@ describe('two people chatting', () => {
   });
 
   it('room:join with afterSeq returns exactly the missed messages, so a client catches up', async () => {
-    const ann = await guest(server);
-    const room = await createRoom(server, ann, 'catch up');
+    const ann = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'catch up');
     const sock = await open(ann.token);
     for (let i = 1; i <= 5; i++) await send(sock, room.id, `m${i}`);
     const entry = await enter(sock, room.id, 3);
@@ -66,8 +59,8 @@ describe('two people chatting', () => {
   });
 
   it('keeps the text exactly as written, markup included, and trims only trailing space', async () => {
-    const ann = await guest(server);
-    const room = await createRoom(server, ann, 'markup');
+    const ann = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'markup');
     const sock = await open(ann.token);
     const ack = await send(sock, room.id, '  <b>bold</b> & <img src=x onerror=alert(1)>\n\t ');
     expect(ack.ok && ack.message.text).toBe('  <b>bold</b> & <img src=x onerror=alert(1)>');
@@ -76,15 +69,15 @@ describe('two people chatting', () => {
 
 describe('who receives what', () => {
   it('a non-member receives nothing from a room, not even its membership or presence events', async () => {
-    const ann = await guest(server);
-    const eve = await guest(server);
-    const room = await createRoom(server, ann, 'secret plans', 'private');
-    const eveRoom = await createRoom(server, eve, 'eve only');
+    const ann = await guest(suite.server);
+    const eve = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'secret plans', 'private');
+    const eveRoom = await createRoom(suite.server, eve, 'eve only');
     const eveSocket = await open(eve.token);
     const annSocket = await open(ann.token);
     await send(annSocket, room.id, 'not for eve');
-    const bob = await guest(server);
-    await joinByCode(server, bob, room.code);
+    const bob = await guest(suite.server);
+    await joinByCode(suite.server, bob, room.code);
     // Barrier: a message in Eve's own room arrives after anything the first room could have sent her.
     await send(eveSocket, eveRoom.id, 'barrier');
     await waitFor(() => deliveredIn(eveSocket, eveRoom.id).length === 1, 'barrier');
@@ -93,20 +86,20 @@ describe('who receives what', () => {
   });
 
   it('a membership begun by code reaches the sockets the member already has open', async () => {
-    const ann = await guest(server);
-    const bob = await guest(server);
-    const room = await createRoom(server, ann, 'late joiner');
+    const ann = await guest(suite.server);
+    const bob = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'late joiner');
     const bobSocket = await open(bob.token);
-    await joinByCode(server, bob, room.code);
+    await joinByCode(suite.server, bob, room.code);
     const annSocket = await open(ann.token);
     await send(annSocket, room.id, 'welcome');
     await waitFor(() => deliveredIn(bobSocket, room.id).length === 1, 'delivery to the new member');
   });
 
   it('a private room the caller may not see answers NOT_FOUND, exactly like a missing room', async () => {
-    const ann = await guest(server);
-    const eve = await guest(server);
-    const room = await createRoom(server, ann, 'hidden', 'private');
+    const ann = await guest(suite.server);
+    const eve = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'hidden', 'private');
     const eveSocket = await open(eve.token);
     const hidden = await enter(eveSocket, room.id);
     const missing = await enter(eveSocket, 'no-such-room');

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MemberEvent, PresenceEvent } from '../../src/contract/events.js';
 import type { Message } from '../../src/contract/types.js';
 import { createRoom, enter, joinByCode, send } from '../support/chat.js';
-import { api, connect, eventsNamed, guest, startHearth, waitFor, type Client, type TestServer } from '../support/hearth.js';
+import { api, eventsNamed, guest, waitFor } from '../support/hearth.js';
+import { hearthSuite } from '../support/suite.js';
 
-let server: TestServer;
-const clients: Client[] = [];
-const open = async (token: string) => {
-  const client = await connect(server, token);
-  clients.push(client);
-  return client;
-};
-beforeAll(async () => {
-  server = await startHearth();
-});
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server.stop();
-});
+const suite = hearthSuite();
+const open = (token: string) => suite.open(token);
 
 describe('entering and leaving', () => {
   it('announces a new member with the new member count, to the room and the newcomer', async () => {
-    const ann = await guest(server);
-    const bob = await guest(server);
-    const room = await createRoom(server, ann, 'lobby one');
+    const ann = await guest(suite.server);
+    const bob = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'lobby one');
     const annSocket = await open(ann.token);
     const bobSocket = await open(bob.token);
     const entry = await enter(bobSocket, room.id);
@@ -35,8 +24,8 @@ describe('entering and leaving', () => {
   });
 
   it('joining a room twice changes nothing and announces nothing', async () => {
-    const ann = await guest(server);
-    const room = await createRoom(server, ann, 'twice');
+    const ann = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'twice');
     const annSocket = await open(ann.token);
     await enter(annSocket, room.id);
     const again = await enter(annSocket, room.id);
@@ -45,10 +34,10 @@ describe('entering and leaving', () => {
   });
 
   it('after leaving, every socket of the leaver stops receiving the room and the others hear of it', async () => {
-    const ann = await guest(server);
-    const bob = await guest(server);
-    const room = await createRoom(server, ann, 'leavers');
-    await joinByCode(server, bob, room.code);
+    const ann = await guest(suite.server);
+    const bob = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'leavers');
+    await joinByCode(suite.server, bob, room.code);
     const annSocket = await open(ann.token);
     const bobTab1 = await open(bob.token);
     const bobTab2 = await open(bob.token);
@@ -59,36 +48,39 @@ describe('entering and leaving', () => {
     await waitFor(() => eventsNamed(bobTab2, 'room:member_left').length === 1, 'other tab told');
 
     await send(annSocket, room.id, 'bob is gone');
-    const otherRoom = await createRoom(server, bob, 'bob alone');
+    const otherRoom = await createRoom(suite.server, bob, 'bob alone');
     await send(bobTab1, otherRoom.id, 'barrier');
     for (const tab of [bobTab1, bobTab2]) {
-      await waitFor(() => eventsNamed<{ message: Message }>(tab, 'message:created').some((e) => e.message.roomId === otherRoom.id), 'barrier');
+      await waitFor(
+        () => eventsNamed<{ message: Message }>(tab, 'message:created').some((e) => e.message.roomId === otherRoom.id),
+        'barrier',
+      );
       expect(eventsNamed<{ message: Message }>(tab, 'message:created').filter((e) => e.message.roomId === room.id)).toEqual([]);
     }
     const write = await send(bobTab1, room.id, 'still here?');
     expect(write).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const rooms = await api<{ rooms: Array<{ id: string; memberCount: number }> }>(server, 'GET', '/api/rooms', { token: ann.token });
+    const rooms = await api<{ rooms: Array<{ id: string; memberCount: number }> }>(suite.server, 'GET', '/api/rooms', { token: ann.token });
     expect(rooms.body.rooms.find((r) => r.id === room.id)?.memberCount).toBe(1);
   });
 
   it('a member who left a private room can no longer see it', async () => {
-    const ann = await guest(server);
-    const bob = await guest(server);
-    const room = await createRoom(server, ann, 'closed circle', 'private');
-    await joinByCode(server, bob, room.code);
+    const ann = await guest(suite.server);
+    const bob = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'closed circle', 'private');
+    await joinByCode(suite.server, bob, room.code);
     const bobSocket = await open(bob.token);
     await bobSocket.socket.timeout(3000).emitWithAck('room:leave', { roomId: room.id });
     expect(await enter(bobSocket, room.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect((await api(server, 'GET', `/api/rooms/${room.id}/messages`, { token: bob.token })).status).toBe(404);
+    expect((await api(suite.server, 'GET', `/api/rooms/${room.id}/messages`, { token: bob.token })).status).toBe(404);
   });
 });
 
 describe('presence', () => {
   it('a user with two sockets goes online once and offline only when the last one closes', async () => {
-    const ann = await guest(server);
-    const bob = await guest(server);
-    const room = await createRoom(server, ann, 'presence');
-    await joinByCode(server, bob, room.code);
+    const ann = await guest(suite.server);
+    const bob = await guest(suite.server);
+    const room = await createRoom(suite.server, ann, 'presence');
+    await joinByCode(suite.server, bob, room.code);
     const annSocket = await open(ann.token);
     const presenceOfBob = () => eventsNamed<PresenceEvent>(annSocket, 'room:presence').filter((e) => e.user.id === bob.user.id);
 
@@ -100,7 +92,7 @@ describe('presence', () => {
 
     const phoneId = bobPhone.socket.id;
     bobPhone.close();
-    await waitFor(() => !server.io.sockets.sockets.has(phoneId ?? ''), 'server saw the phone go');
+    await waitFor(() => !suite.server.io.sockets.sockets.has(phoneId ?? ''), 'server saw the phone go');
     // Barrier: a message sent after the server saw the close proves no offline event came before it.
     await send(annSocket, room.id, 'barrier');
     await waitFor(() => eventsNamed(annSocket, 'message:created').length === 1, 'barrier');

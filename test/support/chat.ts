@@ -4,7 +4,12 @@ import { api, type Client, type Guest } from './hearth.js';
 
 /** Product-level steps shared by the realtime tests. */
 
-export async function createRoom(server: { url: string }, owner: Guest, name: string, visibility: 'public' | 'private' = 'public'): Promise<Room> {
+export async function createRoom(
+  server: { url: string },
+  owner: Guest,
+  name: string,
+  visibility: 'public' | 'private' = 'public',
+): Promise<Room> {
   const res = await api<{ room: Room }>(server, 'POST', '/api/rooms', { token: owner.token, body: { name, visibility } });
   if (res.status !== 201) throw new Error(`create room: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.room;

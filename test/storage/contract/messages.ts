@@ -74,7 +74,9 @@ export function messageContract(f: Fixture): void {
     it('a clientId already used in another room, even racing, is not stored again and leaves no gap', async () => {
       const author = await f.user();
       const [x, y] = [await f.room(author.id), await f.room(author.id)];
-      const results = await Promise.all([f.message(x, author, 'twice'), f.message(y, author, 'twice')].map((m) => f.stores.messages.appendMessage(m)));
+      const results = await Promise.all(
+        [f.message(x, author, 'twice'), f.message(y, author, 'twice')].map((m) => f.stores.messages.appendMessage(m)),
+      );
       expect(results.map((r) => r.created).sort()).toEqual([false, true]);
       expect(results[0]?.message).toEqual(results[1]?.message);
       await f.stores.messages.appendMessage(f.message(x, author));

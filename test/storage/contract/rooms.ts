@@ -111,7 +111,9 @@ export function roomContract(f: Fixture): void {
       const owner = await f.user();
       const room = await f.room(owner.id);
       const guests = await Promise.all(Array.from({ length: 20 }, () => f.user()));
-      await Promise.all(guests.flatMap((g) => [f.stores.rooms.addMember(room, g.id, f.now()), f.stores.rooms.addMember(room, g.id, f.now())]));
+      await Promise.all(
+        guests.flatMap((g) => [f.stores.rooms.addMember(room, g.id, f.now()), f.stores.rooms.addMember(room, g.id, f.now())]),
+      );
       expect((await f.stores.rooms.findRoomById(room))?.memberCount).toBe(21);
       expect((await f.stores.rooms.listMemberIds(room)).sort()).toEqual([owner.id, ...guests.map((g) => g.id)].sort());
     });
