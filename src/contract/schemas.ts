@@ -29,12 +29,7 @@ export const roomCodeSchema = z
 export const messageTextSchema = z
   .string()
   .transform((text) => text.trimEnd())
-  .pipe(
-    z
-      .string()
-      .min(1, 'A message cannot be empty')
-      .max(limits.textMax, `A message has at most ${limits.textMax} characters`),
-  );
+  .pipe(z.string().min(1, 'A message cannot be empty').max(limits.textMax, `A message has at most ${limits.textMax} characters`));
 
 export const guestBody = z.object({ username: usernameSchema });
 
@@ -44,10 +39,7 @@ export const createRoomBody = z.object({
   visibility: z.enum(['public', 'private']).optional().default('public'),
 });
 
-export const joinRoomBody = z.union([
-  z.object({ code: roomCodeSchema }).strict(),
-  z.object({ name: roomNameSchema }).strict(),
-]);
+export const joinRoomBody = z.union([z.object({ code: roomCodeSchema }).strict(), z.object({ name: roomNameSchema }).strict()]);
 
 const seqParam = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
