@@ -48,9 +48,15 @@ async function cleanUp() {
   for (const cleanup of [...cleanups].reverse()) await cleanup().catch(() => {});
   cleanups.clear();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => cleanUp().finally(() => process.exit(130)));
+// Interrupted or over time: stop every child, remove temp dirs, and start nothing new meanwhile.
+let aborting = false;
+function abort(code, why) {
+  if (aborting) return;
+  aborting = true;
+  console.error(`[bench] ${why}; cleaning up`);
+  cleanUp().finally(() => process.exit(code));
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => abort(130, signal));
 
 function buildHearthIfNeeded() {
   const entry = join(root, 'dist/node/server/main.js');
@@ -95,17 +101,16 @@ try {
   console.error(`[bench] ${error.message}`);
   results.targets.hearth = { target: 'hearth', error: error.message };
 }
-const watchdog = setTimeout(() => {
-  console.error('[bench] over time budget; stopping');
-  cleanUp().finally(() => process.exit(3));
-}, budgetMs);
+const watchdog = setTimeout(() => abort(3, `over the time budget of ${budgetMs / 1000} s`), budgetMs);
 watchdog.unref();
 
 for (const name of targets) {
+  if (aborting) break;
   if (results.targets[name]?.error) continue;
   console.log(`[bench] measuring ${name}`);
   results.targets[name] = await measureTarget(name, { root, flags, pin, cleanups });
 }
+if (aborting) await new Promise(() => {}); // abort() exits once its clean-up is done
 results.finishedAt = new Date().toISOString();
 results.verdict = judge(results);
 
