@@ -9,6 +9,8 @@ export const limits = {
   catchUpMax: 100,
   socketFrameBytes: 64 * 1024,
   roomCodeLength: 8,
+  passwordMin: 10,
+  passwordMax: 256,
 } as const;
 
 /** Share codes use an alphabet without look-alikes (no 0/O, 1/I/L). */

@@ -72,3 +72,25 @@ export type JoinRoomBody = z.infer<typeof joinRoomBody>;
 export type MessagesQuery = z.infer<typeof messagesQuery>;
 export type RoomJoinPayload = z.infer<typeof roomJoinPayload>;
 export type MessageSendPayload = z.infer<typeof messageSendPayload>;
+
+// Accounts. Passwords follow NIST 800-63B: length only, no composition rules.
+export const passwordSchema = z
+  .string()
+  .min(limits.passwordMin, `A password needs at least ${limits.passwordMin} characters`)
+  .max(limits.passwordMax, `A password has at most ${limits.passwordMax} characters`);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'An e-mail address has at most 254 characters')
+  .pipe(z.email('That does not look like an e-mail address'));
+
+export const registerBody = z.object({ username: usernameSchema, email: emailSchema, password: passwordSchema });
+export const loginBody = z.object({ login: z.string().trim().min(1).max(254), password: z.string().min(1).max(limits.passwordMax) });
+export const passwordResetBody = z.object({ email: z.string().trim().min(1).max(254) });
+export const passwordResetConfirmBody = z.object({ token: z.string().min(16).max(128), password: passwordSchema });
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(limits.passwordMax), newPassword: passwordSchema });
+export const changeEmailBody = z.object({ email: emailSchema, password: z.string().min(1).max(limits.passwordMax) });
+
+export type RegisterBody = z.infer<typeof registerBody>;
+export type LoginBody = z.infer<typeof loginBody>;

@@ -1,16 +1,33 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
+import type { DestinationStream } from 'pino';
+import { publicBaseUrl, type Config } from './config.js';
 import type { CoreDeps } from './core/deps.js';
-import type { Clock, Ids, MessageStore, PresenceTracker, RateLimiter, RoomStore, SessionStore, UserStore } from './core/ports.js';
+import type {
+  Clock,
+  Ids,
+  Mailer,
+  MessageStore,
+  PasswordHasher,
+  PresenceTracker,
+  RateLimiter,
+  ResetTokenStore,
+  RoomStore,
+  SessionStore,
+  UserStore,
+} from './core/ports.js';
 import { defaultRateRules, type RateRules } from './core/rate-rules.js';
 import { registerErrorHandling, registerNotFound } from './http/errors.js';
+import { accountRoutes } from './http/account-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { roomRoutes } from './http/room-routes.js';
 import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { registerWebClient } from './http/web-client.js';
+import { argon2Passwords } from './local/argon2-passwords.js';
 import { MemoryPresence } from './local/memory-presence.js';
+import { devOutbox } from './mail/dev-outbox.js';
+import { smtpMailer } from './mail/smtp-mailer.js';
 import { MemoryRateLimiter, unlimited } from './local/memory-rate-limiter.js';
 import { nodeIds, systemClock } from './local/node-ids.js';
 import { attachGateway, createSocketServer } from './realtime/gateway.js';
@@ -22,6 +39,7 @@ export interface Stores {
   sessions: SessionStore;
   rooms: RoomStore;
   messages: MessageStore;
+  resetTokens: ResetTokenStore;
 }
 
 /** What the composition root (or a test) hands in; shared-state adapters default to one process. */
@@ -32,6 +50,10 @@ export interface AppDeps {
   rateRules?: RateRules;
   clock?: Clock;
   ids?: Ids;
+  passwords?: PasswordHasher;
+  mailer?: Mailer;
+  /** Where log lines go (tests read them); standard output by default. */
+  logStream?: DestinationStream;
 }
 
 export interface Hearth {
@@ -42,7 +64,11 @@ export interface Hearth {
 /** Wires HTTP, sockets and the core. Never listens: main.ts and the tests decide where. */
 export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
   });
@@ -57,6 +83,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     ids: deps.ids ?? nodeIds,
     clock,
     sessionTtlMs: config.sessionTtlMs,
+    resetTokens: deps.stores.resetTokens,
+    passwords: deps.passwords ?? argon2Passwords,
+    mailer: deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log)),
+    publicUrl: publicBaseUrl(config),
+    background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),
   };
 
   registerErrorHandling(app);
@@ -64,8 +95,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   registerSessionContext(app, core, config);
   await app.register(healthRoutes);
   const secure = config.publicUrl?.startsWith('https:') ?? false;
-  await app.register(sessionRoutes(core, { secure, maxAgeSeconds: Math.floor(config.sessionTtlMs / 1000) }));
+  const cookiePolicy = { secure, maxAgeSeconds: Math.floor(config.sessionTtlMs / 1000) };
+  await app.register(sessionRoutes(core, cookiePolicy));
   await app.register(roomRoutes(core));
+  await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot));
   attachGateway(app, io, core, { origins: config, shutdownGraceMs: config.shutdownGraceMs });
   return { app, io };

@@ -14,10 +14,18 @@ export interface Config {
   sessionTtlMs: number;
   shutdownGraceMs: number;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  outboxDir: string;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web', import.meta.url));
 const thirtyDays = 30 * 24 * 60 * 60 * 1000;
+
+/** The base of links in mails: PUBLIC_URL, or this machine's own address for a laptop install. */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -36,6 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: thirtyDays,
     shutdownGraceMs: Number(env.HEARTH_SHUTDOWN_GRACE_MS ?? 10_000),
     trustProxy: env.HEARTH_TRUST_PROXY === 'true',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Hearth <hearth@localhost>',
+    outboxDir: env.HEARTH_OUTBOX_DIR ?? './data/outbox',
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Message, Room, User } from '../../src/contract/types.js';
 import type { CoreDeps } from '../../src/server/core/deps.js';
-import type { Broadcaster, MessageStore, RoomStore, UserStore } from '../../src/server/core/ports.js';
+import type { Account, Broadcaster, Mail, MessageStore, RoomStore, UserStore } from '../../src/server/core/ports.js';
 import { defaultRateRules } from '../../src/server/core/rate-rules.js';
 import { MemoryPresence } from '../../src/server/local/memory-presence.js';
 import { MemoryRateLimiter } from '../../src/server/local/memory-rate-limiter.js';
@@ -89,25 +89,69 @@ function memoryMessages(): MessageStore {
 }
 
 function memoryUsers(): UserStore {
-  const users = new Map<string, User>();
+  const accounts = new Map<string, Account>();
+  const all = () => [...accounts.values()];
+  const byName = (name: string) => all().find((a) => a.user.username.toLowerCase() === name.trim().toLowerCase());
+  const byEmail = (email: string) => all().find((a) => a.email === email.trim().toLowerCase());
   return {
     async insertUser(user) {
-      if ([...users.values()].some((u) => u.username.toLowerCase() === user.username.toLowerCase())) return 'taken';
-      users.set(user.id, user);
+      if (byName(user.username)) return 'taken';
+      accounts.set(user.id, { user, email: null, passwordHash: null });
       return 'ok';
     },
-    findUserById: async (id) => users.get(id),
-    findUsersByIds: async (ids) => ids.flatMap((id) => users.get(id) ?? []),
+    findUserById: async (id) => accounts.get(id)?.user,
+    findUsersByIds: async (ids) => ids.flatMap((id) => accounts.get(id)?.user ?? []),
+    findUserByName: async (name) => byName(name)?.user,
+    findAccountById: async (id) => accounts.get(id),
+    findAccountByLogin: async (login) => byEmail(login) ?? byName(login),
+    async registerAccount(input) {
+      const clash = byName(input.username);
+      if (clash && clash.user.id !== input.guestId) return { ok: false, taken: 'username' };
+      if (byEmail(input.email)) return { ok: false, taken: 'email' };
+      const kind = all().some((a) => a.user.kind !== 'guest') ? 'member' : 'admin';
+      const id = input.guestId ?? input.id;
+      const user: User = { id, username: input.username, kind, createdAt: accounts.get(id)?.user.createdAt ?? input.createdAt };
+      accounts.set(id, { user, email: input.email, passwordHash: input.passwordHash });
+      return { ok: true, user };
+    },
+    setPasswordHash: async (id, passwordHash) => void accounts.set(id, { ...accounts.get(id)!, passwordHash }),
+    async setEmail(id, email) {
+      if (byEmail(email)) return 'taken';
+      accounts.set(id, { ...accounts.get(id)!, email });
+      return 'ok';
+    },
+    setKind: async (id, kind) => void accounts.set(id, { ...accounts.get(id)!, user: { ...accounts.get(id)!.user, kind } }),
+    listAccounts: async () => all(),
   };
 }
 
-export function fakeDeps(log: Step[] = []): CoreDeps {
+/** Everything the fakes' side effects left behind, for tests to look at. */
+export interface Traces {
+  mails: Mail[];
+  background: Array<Promise<unknown>>;
+}
+
+export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], background: [] }): CoreDeps {
   let next = 0;
   const clock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
   const sessions = new Map<string, { userId: string; expiresAt: string }>();
+  const resets = new Map<string, { userId: string; expiresAt: string; used: boolean }>();
   const users = memoryUsers();
   return {
     users,
+    resetTokens: {
+      insertResetToken: async (t) => void resets.set(t.tokenHash, { ...t, used: false }),
+      async consumeResetToken(hash, now) {
+        const t = resets.get(hash);
+        if (!t || t.used || t.expiresAt <= now) return undefined;
+        t.used = true;
+        return t.userId;
+      },
+    },
+    passwords: { hash: async (p) => `hashed:${p}`, verify: async (h, p) => h === `hashed:${p}` },
+    mailer: { send: async (mail) => void traces.mails.push(mail) },
+    publicUrl: 'https://chat.example.org',
+    background: (work) => void traces.background.push(work),
     sessions: {
       insertSession: async (s) => void sessions.set(s.tokenHash, s),
       findSessionUser: async (hash, now) => {
@@ -115,6 +159,11 @@ export function fakeDeps(log: Step[] = []): CoreDeps {
         return s && s.expiresAt > now ? users.findUserById(s.userId) : undefined;
       },
       deleteSession: async (hash) => void sessions.delete(hash),
+      async deleteSessionsOfUser(userId, keep) {
+        const ended = [...sessions].filter(([hash, s]) => s.userId === userId && hash !== keep).map(([hash]) => hash);
+        for (const hash of ended) sessions.delete(hash);
+        return ended;
+      },
     },
     rooms: memoryRooms(),
     messages: memoryMessages(),

@@ -21,7 +21,7 @@ describe('guest sessions', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const me = await api(server, 'GET', '/api/me', { headers: { cookie: cookie.split(';')[0]! } });
-    expect(me.body).toEqual({ user: res.body.user });
+    expect(me.body).toEqual({ user: res.body.user, email: null });
   });
 
   it.each([[''], ['   '], ['x'.repeat(33)], ['semi;colon'], ['<script>'], [42], [null]])(

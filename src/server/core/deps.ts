@@ -1,4 +1,17 @@
-import type { Broadcaster, Clock, Ids, MessageStore, PresenceTracker, RateLimiter, RoomStore, SessionStore, UserStore } from './ports.js';
+import type {
+  Broadcaster,
+  Clock,
+  Ids,
+  Mailer,
+  MessageStore,
+  PasswordHasher,
+  PresenceTracker,
+  RateLimiter,
+  ResetTokenStore,
+  RoomStore,
+  SessionStore,
+  UserStore,
+} from './ports.js';
 import type { RateRules } from './rate-rules.js';
 
 /** Everything a use case may touch, handed in by the composition root. */
@@ -7,6 +20,9 @@ export interface CoreDeps {
   sessions: SessionStore;
   rooms: RoomStore;
   messages: MessageStore;
+  resetTokens: ResetTokenStore;
+  passwords: PasswordHasher;
+  mailer: Mailer;
   presence: PresenceTracker;
   broadcast: Broadcaster;
   limiter: RateLimiter;
@@ -14,4 +30,8 @@ export interface CoreDeps {
   ids: Ids;
   clock: Clock;
   sessionTtlMs: number;
+  /** Where people reach this server: the base of links in mails. */
+  publicUrl: string;
+  /** Runs work the caller does not wait for; the composition root reports its failures. */
+  background: (work: Promise<unknown>, what: string) => void;
 }

@@ -13,11 +13,41 @@ export interface NewUser {
   createdAt: string;
 }
 
+/** A user with what only they (and the server) may see. */
+export interface Account {
+  user: User;
+  email: string | null;
+  passwordHash: string | null;
+}
+
+export interface NewAccount {
+  id: string;
+  username: string;
+  /** Lower-cased: addresses are unique case-insensitively. */
+  email: string;
+  passwordHash: string;
+  createdAt: string;
+  /** When set, this guest becomes the account: same id, memberships and messages. */
+  guestId?: string;
+}
+
+export type Registration = { ok: true; user: User } | { ok: false; taken: 'username' | 'email' };
+
 export interface UserStore {
   /** 'taken' when the username is already used, compared case-insensitively. */
   insertUser(user: NewUser): Promise<'ok' | 'taken'>;
   findUserById(id: string): Promise<User | undefined>;
   findUsersByIds(ids: readonly string[]): Promise<User[]>;
+  findUserByName(username: string): Promise<User | undefined>;
+  findAccountById(id: string): Promise<Account | undefined>;
+  /** By username or e-mail, case-insensitively. */
+  findAccountByLogin(login: string): Promise<Account | undefined>;
+  /** Atomically: the first account registered on a server is an admin, later ones members. */
+  registerAccount(account: NewAccount): Promise<Registration>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  setEmail(userId: string, email: string): Promise<'ok' | 'taken'>;
+  setKind(userId: string, kind: User['kind']): Promise<void>;
+  listAccounts(): Promise<Account[]>;
 }
 
 export interface NewSession {
@@ -32,6 +62,36 @@ export interface SessionStore {
   /** The user of an unexpired session; refreshes its last use. */
   findSessionUser(tokenHash: string, now: string): Promise<User | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the user but `keepTokenHash`; returns the hashes it ended. */
+  deleteSessionsOfUser(userId: string, keepTokenHash?: string): Promise<string[]>;
+}
+
+export interface NewResetToken {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ResetTokenStore {
+  insertResetToken(token: NewResetToken): Promise<void>;
+  /** Marks an unused, unexpired token used and returns its user; of concurrent calls, one wins. */
+  consumeResetToken(tokenHash: string, now: string): Promise<string | undefined>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(passwordHash: string, password: string): Promise<boolean>;
+}
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
 }
 
 export interface NewRoom {
@@ -115,8 +175,12 @@ export interface RateRule {
   windowMs: number;
 }
 
+export type RateVerdict = { ok: true } | { ok: false; retryAfterMs: number };
+
 export interface RateLimiter {
-  consume(rule: RateRule, key: string): Promise<{ ok: true } | { ok: false; retryAfterMs: number }>;
+  consume(rule: RateRule, key: string): Promise<RateVerdict>;
+  /** Whether one more would be allowed, without counting it. */
+  peek(rule: RateRule, key: string): Promise<RateVerdict>;
 }
 
 export interface Clock {

@@ -27,7 +27,11 @@ export function sessionRoutes(deps: CoreDeps, cookies: CookiePolicy) {
       return reply.status(204).send();
     });
 
-    app.get('/api/me', async (request) => ({ user: requireUser(request) }));
+    app.get('/api/me', async (request) => {
+      const user = requireUser(request);
+      const account = await deps.users.findAccountById(user.id);
+      return { user, email: account?.email ?? null };
+    });
   };
 }
 

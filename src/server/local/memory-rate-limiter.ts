@@ -1,4 +1,4 @@
-import type { Clock, RateLimiter, RateRule } from '../core/ports.js';
+import type { Clock, RateLimiter, RateRule, RateVerdict } from '../core/ports.js';
 
 interface Window {
   startedAt: number;
@@ -12,7 +12,15 @@ export class MemoryRateLimiter implements RateLimiter {
 
   constructor(private readonly clock: Clock) {}
 
-  async consume(rule: RateRule, key: string): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+  async consume(rule: RateRule, key: string): Promise<RateVerdict> {
+    return this.count(rule, key, 1);
+  }
+
+  async peek(rule: RateRule, key: string): Promise<RateVerdict> {
+    return this.count(rule, key, 0);
+  }
+
+  private count(rule: RateRule, key: string, by: number): RateVerdict {
     const now = this.clock.now().getTime();
     this.sweep(now, rule.windowMs);
     const id = `${rule.name}\u0000${key}`;
@@ -22,7 +30,7 @@ export class MemoryRateLimiter implements RateLimiter {
       this.windows.set(id, window);
     }
     if (window.count >= rule.limit) return { ok: false, retryAfterMs: window.startedAt + rule.windowMs - now };
-    window.count++;
+    window.count += by;
     return { ok: true };
   }
 
@@ -30,9 +38,9 @@ export class MemoryRateLimiter implements RateLimiter {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     for (const [id, window] of this.windows) {
-      if (now - window.startedAt >= Math.max(windowMs, 60_000)) this.windows.delete(id);
+      if (now - window.startedAt >= Math.max(windowMs, 60 * 60_000)) this.windows.delete(id);
     }
   }
 }
 
-export const unlimited: RateLimiter = { consume: async () => ({ ok: true }) };
+export const unlimited: RateLimiter = { consume: async () => ({ ok: true }), peek: async () => ({ ok: true }) };

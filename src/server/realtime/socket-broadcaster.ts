@@ -25,6 +25,7 @@ export function socketBroadcaster(io: HearthServer): Broadcaster {
       io.in(channel.user(userId)).socketsLeave(channel.room(roomId));
     },
     async disconnectUser(userId) {
+      io.in(channel.user(userId)).emit('session:ended', { reason: 'signed out everywhere' });
       io.in(channel.user(userId)).disconnectSockets(true);
     },
     async disconnectSession(tokenHash) {

@@ -13,6 +13,7 @@ export interface Schema {
   rooms: RoomsTable;
   memberships: MembershipsTable;
   messages: MessagesTable;
+  password_resets: PasswordResetsTable;
 }
 
 export interface UsersTable {
@@ -25,6 +26,14 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: string;
   last_seen_at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionsTable {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NewSession, SessionStore } from '../core/ports.js';
 import type { Schema } from './schema.js';
-import { toUser, userColumns } from './user-store.js';
+import { toUser, userColumns } from './user-rows.js';
 
 /**
  * Every request looks its session up, so last use is written at most once per this interval:
@@ -28,14 +28,17 @@ export function createSessionStore(db: Kysely<Schema>): SessionStore {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([...userColumns, 'sessions.last_used_at'])
+        .select([...userColumns, 'sessions.last_used_at', 'sessions.created_at as session_created_at', 'sessions.expires_at'])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now)
         .executeTakeFirst();
       if (!row) return undefined;
       if (Date.parse(now) - Date.parse(row.last_used_at) >= touchIntervalMs) {
+        // Sliding expiry: each use pushes the end out by the session's original lifetime.
+        const lifetimeMs = Date.parse(row.expires_at) - Date.parse(row.session_created_at);
+        const expiresAt = new Date(Date.parse(now) + lifetimeMs).toISOString();
         await db.transaction().execute(async (trx) => {
-          await trx.updateTable('sessions').set({ last_used_at: now }).where('token_hash', '=', tokenHash).execute();
+          await trx.updateTable('sessions').set({ last_used_at: now, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
           await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', row.id).execute();
         });
       }
@@ -44,6 +47,13 @@ export function createSessionStore(db: Kysely<Schema>): SessionStore {
 
     async deleteSession(tokenHash: string) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+
+    async deleteSessionsOfUser(userId: string, keepTokenHash?: string) {
+      let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (keepTokenHash) query = query.where('token_hash', '!=', keepTokenHash);
+      const rows = await query.returning('token_hash').execute();
+      return rows.map((row) => row.token_hash);
     },
   };
 }

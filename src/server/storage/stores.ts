@@ -1,6 +1,7 @@
-import type { MessageStore, RoomStore, SessionStore, UserStore } from '../core/ports.js';
+import type { MessageStore, ResetTokenStore, RoomStore, SessionStore, UserStore } from '../core/ports.js';
 import type { Database } from './database.js';
 import { createMessageStore } from './message-store.js';
+import { createResetTokenStore } from './reset-token-store.js';
 import { createRoomStore } from './room-store.js';
 import { createSessionStore } from './session-store.js';
 import { createUserStore } from './user-store.js';
@@ -12,13 +13,15 @@ export interface Stores {
   sessions: SessionStore;
   rooms: RoomStore;
   messages: MessageStore;
+  resetTokens: ResetTokenStore;
 }
 
 export function createStores(database: Database): Stores {
   return {
-    users: createUserStore(database.db),
+    users: createUserStore(database),
     sessions: createSessionStore(database.db),
     rooms: createRoomStore(database.db),
     messages: createMessageStore(database),
+    resetTokens: createResetTokenStore(database.db),
   };
 }

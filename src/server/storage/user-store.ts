@@ -1,17 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { User } from '../../contract/types.js';
 import type { NewUser, UserStore } from '../core/ports.js';
-import type { Schema, UsersTable } from './schema.js';
+import { createAccountQueries } from './account-queries.js';
+import type { Database } from './database.js';
+import { toUser, userColumns } from './user-rows.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
-export const userColumns = ['users.id', 'users.username', 'users.kind', 'users.created_at'] as const;
 
-export function toUser(row: Pick<UsersTable, 'id' | 'username' | 'kind' | 'created_at'>): User {
-  return { id: row.id, username: row.username, kind: row.kind, createdAt: row.created_at };
-}
-
-export function createUserStore(db: Kysely<Schema>): UserStore {
+export function createUserStore(database: Database): UserStore {
+  const db = database.db;
   return {
+    ...createAccountQueries(database),
+
     async insertUser(user: NewUser) {
       try {
         await db
@@ -34,6 +32,11 @@ export function createUserStore(db: Kysely<Schema>): UserStore {
 
     async findUserById(id: string) {
       const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+      return row && toUser(row);
+    },
+
+    async findUserByName(username: string) {
+      const row = await db.selectFrom('users').select(userColumns).where('username_key', '=', username.trim().toLowerCase()).executeTakeFirst();
       return row && toUser(row);
     },
 

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../schema.js';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-password-resets.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -9,6 +10,7 @@ interface EngineMigration {
 /** Listed in code (not read from a folder) so the bundle and tsx runs see the same set. */
 const migrations: Record<string, EngineMigration> = {
   '001-initial': m001,
+  '002-password-resets': m002,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

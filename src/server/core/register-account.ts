@@ -1,0 +1,30 @@
+import type { RegisterBody } from '../../contract/schemas.js';
+import type { User } from '../../contract/types.js';
+import type { CoreDeps } from './deps.js';
+import { DomainError } from './domain-error.js';
+import { enforceRate } from './rate-rules.js';
+import { issueSession, type SessionGrant } from './sessions.js';
+
+type RegisterDeps = Pick<CoreDeps, 'users' | 'sessions' | 'passwords' | 'ids' | 'clock' | 'sessionTtlMs' | 'limiter' | 'rateRules'>;
+
+/**
+ * Creates an account, or turns the calling guest into one (same id, rooms and messages). The
+ * guest's old tokens stop working: the account starts with a fresh session only its owner holds.
+ */
+export async function registerAccount(deps: RegisterDeps, input: RegisterBody, caller: User | undefined, address: string): Promise<SessionGrant> {
+  await enforceRate(deps.limiter, deps.rateRules.guestSignup, address);
+  const guestId = caller?.kind === 'guest' ? caller.id : undefined;
+  const outcome = await deps.users.registerAccount({
+    id: guestId ?? deps.ids.newId(),
+    username: input.username,
+    email: input.email.toLowerCase(),
+    passwordHash: await deps.passwords.hash(input.password),
+    createdAt: deps.clock.now().toISOString(),
+    guestId,
+  });
+  if (!outcome.ok) {
+    throw new DomainError('CONFLICT', outcome.taken === 'email' ? 'An account already uses that e-mail address' : `The name "${input.username}" is taken`);
+  }
+  if (guestId) await deps.sessions.deleteSessionsOfUser(guestId);
+  return issueSession(deps, outcome.user);
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  changeEmailBody,
+  changePasswordBody,
+  loginBody,
+  passwordResetBody,
+  passwordResetConfirmBody,
+  registerBody,
+} from '../../contract/schemas.js';
+import { changeEmail, changePassword, signOutEverywhere } from '../core/account-settings.js';
+import type { CoreDeps } from '../core/deps.js';
+import { logIn } from '../core/log-in.js';
+import { confirmPasswordReset, requestPasswordReset, resetRequestAnswer } from '../core/password-reset.js';
+import { registerAccount } from '../core/register-account.js';
+import { sessionCookie } from '../edge/session-token.js';
+import { parse } from './parse.js';
+import { requireUser } from './session-context.js';
+import { setSessionCookie, type CookiePolicy } from './session-routes.js';
+
+export function accountRoutes(deps: CoreDeps, cookies: CookiePolicy) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post('/api/auth/register', async (request, reply) => {
+      const grant = await registerAccount(deps, parse(registerBody, request.body), request.sessionUser, request.ip);
+      setSessionCookie(reply, grant.token, cookies);
+      return reply.status(201).send(grant);
+    });
+
+    app.post('/api/auth/login', async (request, reply) => {
+      const grant = await logIn(deps, parse(loginBody, request.body), request.ip);
+      setSessionCookie(reply, grant.token, cookies);
+      return grant;
+    });
+
+    app.post('/api/auth/logout-all', async (request, reply) => {
+      await signOutEverywhere(deps, requireUser(request));
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.post('/api/auth/password-reset', async (request, reply) => {
+      await requestPasswordReset(deps, parse(passwordResetBody, request.body).email, request.ip);
+      return reply.status(202).send({ message: resetRequestAnswer });
+    });
+
+    app.post('/api/auth/password-reset/confirm', async (request, reply) => {
+      const { token, password } = parse(passwordResetConfirmBody, request.body);
+      await confirmPasswordReset(deps, token, password);
+      return reply.status(204).send();
+    });
+
+    app.post('/api/account/password', async (request, reply) => {
+      const user = requireUser(request);
+      const { currentPassword, newPassword } = parse(changePasswordBody, request.body);
+      await changePassword(deps, user, request.sessionToken ?? '', currentPassword, newPassword);
+      return reply.status(204).send();
+    });
+
+    app.post('/api/account/email', async (request) => {
+      const { email, password } = parse(changeEmailBody, request.body);
+      return { email: await changeEmail(deps, requireUser(request), email, password) };
+    });
+  };
+}
