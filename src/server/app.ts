@@ -85,7 +85,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     sessionTtlMs: config.sessionTtlMs,
     resetTokens: deps.stores.resetTokens,
     passwords: deps.passwords ?? argon2Passwords,
-    mailer: deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log)),
+    mailer:
+      deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log)),
     publicUrl: publicBaseUrl(config),
     background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),
   };

@@ -23,7 +23,8 @@ export async function changePassword(deps: SettingsDeps, user: User, currentToke
 export async function changeEmail(deps: SettingsDeps, user: User, email: string, password: string): Promise<string> {
   await confirmedAccount(deps, user, password);
   const normalised = email.toLowerCase();
-  if ((await deps.users.setEmail(user.id, normalised)) === 'taken') throw new DomainError('CONFLICT', 'An account already uses that e-mail address');
+  if ((await deps.users.setEmail(user.id, normalised)) === 'taken')
+    throw new DomainError('CONFLICT', 'An account already uses that e-mail address');
   return normalised;
 }
 

@@ -19,12 +19,14 @@ function decoyHash(passwords: PasswordHasher): Promise<string> {
 
 /** Always a new session (no fixation). Unknown login and wrong password are indistinguishable. */
 export async function logIn(deps: LoginDeps, input: LoginBody, address: string): Promise<SessionGrant> {
-  const accountKey = input.login.trim().toLowerCase();
+  const login = input.login.trim().toLowerCase();
+  const account = await deps.users.findAccountByLogin(login);
+  // Failures count against the account whichever name it is tried with; unknown logins by name.
+  const accountKey = account ? `user:${account.user.id}` : `login:${login}`;
   const { loginFailuresPerAccount: perAccount, loginFailuresPerAddress: perAddress } = deps.rateRules;
   refuseIfLimited(await deps.limiter.peek(perAccount, accountKey));
   refuseIfLimited(await deps.limiter.peek(perAddress, address));
 
-  const account = await deps.users.findAccountByLogin(accountKey);
   const hash = account?.passwordHash ?? (await decoyHash(deps.passwords));
   const matches = await deps.passwords.verify(hash, input.password);
   if (!account?.passwordHash || !matches) {

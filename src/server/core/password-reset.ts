@@ -2,13 +2,30 @@ import type { CoreDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { enforceRate } from './rate-rules.js';
 
-type ResetDeps = Pick<CoreDeps, 'users' | 'sessions' | 'resetTokens' | 'passwords' | 'mailer' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules' | 'publicUrl' | 'background'>;
+type ResetDeps = Pick<
+  CoreDeps,
+  | 'users'
+  | 'sessions'
+  | 'resetTokens'
+  | 'passwords'
+  | 'mailer'
+  | 'broadcast'
+  | 'ids'
+  | 'clock'
+  | 'limiter'
+  | 'rateRules'
+  | 'publicUrl'
+  | 'background'
+>;
 
 const resetLifetimeMs = 60 * 60_000;
 export const resetRequestAnswer = 'If an account uses that address, a link to reset its password is on its way.';
 
 /** A one-time link for the user; only the token's hash is stored. */
-export async function createResetLink(deps: Pick<ResetDeps, 'resetTokens' | 'ids' | 'clock' | 'publicUrl'>, userId: string): Promise<string> {
+export async function createResetLink(
+  deps: Pick<ResetDeps, 'resetTokens' | 'ids' | 'clock' | 'publicUrl'>,
+  userId: string,
+): Promise<string> {
   const token = deps.ids.newToken();
   const now = deps.clock.now();
   await deps.resetTokens.insertResetToken({

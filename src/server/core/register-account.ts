@@ -11,7 +11,12 @@ type RegisterDeps = Pick<CoreDeps, 'users' | 'sessions' | 'passwords' | 'ids' | 
  * Creates an account, or turns the calling guest into one (same id, rooms and messages). The
  * guest's old tokens stop working: the account starts with a fresh session only its owner holds.
  */
-export async function registerAccount(deps: RegisterDeps, input: RegisterBody, caller: User | undefined, address: string): Promise<SessionGrant> {
+export async function registerAccount(
+  deps: RegisterDeps,
+  input: RegisterBody,
+  caller: User | undefined,
+  address: string,
+): Promise<SessionGrant> {
   await enforceRate(deps.limiter, deps.rateRules.guestSignup, address);
   const guestId = caller?.kind === 'guest' ? caller.id : undefined;
   const outcome = await deps.users.registerAccount({
@@ -23,7 +28,10 @@ export async function registerAccount(deps: RegisterDeps, input: RegisterBody, c
     guestId,
   });
   if (!outcome.ok) {
-    throw new DomainError('CONFLICT', outcome.taken === 'email' ? 'An account already uses that e-mail address' : `The name "${input.username}" is taken`);
+    throw new DomainError(
+      'CONFLICT',
+      outcome.taken === 'email' ? 'An account already uses that e-mail address' : `The name "${input.username}" is taken`,
+    );
   }
   if (guestId) await deps.sessions.deleteSessionsOfUser(guestId);
   return issueSession(deps, outcome.user);

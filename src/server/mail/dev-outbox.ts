@@ -13,7 +13,15 @@ export function devOutbox(folder: string, from: string, log: FastifyBaseLogger):
     async send(mail) {
       await mkdir(folder, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${++sequence}.eml`;
-      const eml = [`From: ${from}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, 'Content-Type: text/plain; charset=utf-8', '', mail.text, ''];
+      const eml = [
+        `From: ${from}`,
+        `To: ${mail.to}`,
+        `Subject: ${mail.subject}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        mail.text,
+        '',
+      ];
       await writeFile(join(folder, name), eml.join('\r\n'));
       const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
       log.info({ to: mail.to, file: join(folder, name), links }, `dev outbox: "${mail.subject}" (set SMTP_URL to send real mail)`);

@@ -53,7 +53,12 @@ export function createAccountQueries(database: Database): AccountQueries {
             kind,
           } as const;
           if (account.guestId) {
-            const updated = await trx.updateTable('users').set(values).where('id', '=', account.guestId).where('kind', '=', 'guest').executeTakeFirst();
+            const updated = await trx
+              .updateTable('users')
+              .set(values)
+              .where('id', '=', account.guestId)
+              .where('kind', '=', 'guest')
+              .executeTakeFirst();
             if (Number(updated.numUpdatedRows) !== 1) throw new Error(`user ${account.guestId} is not a guest`);
           } else {
             await trx
@@ -61,7 +66,11 @@ export function createAccountQueries(database: Database): AccountQueries {
               .values({ ...values, id: account.id, created_at: account.createdAt, last_seen_at: account.createdAt })
               .execute();
           }
-          const row = await trx.selectFrom('users').select(userColumns).where('id', '=', account.guestId ?? account.id).executeTakeFirstOrThrow();
+          const row = await trx
+            .selectFrom('users')
+            .select(userColumns)
+            .where('id', '=', account.guestId ?? account.id)
+            .executeTakeFirstOrThrow();
           return { ok: true as const, user: toUser(row) };
         });
       } catch (error) {

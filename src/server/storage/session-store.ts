@@ -28,14 +28,15 @@ export function createSessionStore(db: Kysely<Schema>): SessionStore {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([...userColumns, 'sessions.last_used_at', 'sessions.created_at as session_created_at', 'sessions.expires_at'])
+        .select([...userColumns, 'sessions.last_used_at', 'sessions.expires_at'])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now)
         .executeTakeFirst();
       if (!row) return undefined;
       if (Date.parse(now) - Date.parse(row.last_used_at) >= touchIntervalMs) {
-        // Sliding expiry: each use pushes the end out by the session's original lifetime.
-        const lifetimeMs = Date.parse(row.expires_at) - Date.parse(row.session_created_at);
+        // Sliding expiry: each use pushes the end out by the session's original lifetime. Both
+        // columns move together, so their gap stays that lifetime (created_at to expires_at grows).
+        const lifetimeMs = Date.parse(row.expires_at) - Date.parse(row.last_used_at);
         const expiresAt = new Date(Date.parse(now) + lifetimeMs).toISOString();
         await db.transaction().execute(async (trx) => {
           await trx.updateTable('sessions').set({ last_used_at: now, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();

@@ -4,7 +4,6 @@ import type { Database } from './database.js';
 import { toUser, userColumns } from './user-rows.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
-
 export function createUserStore(database: Database): UserStore {
   const db = database.db;
   return {
@@ -36,7 +35,11 @@ export function createUserStore(database: Database): UserStore {
     },
 
     async findUserByName(username: string) {
-      const row = await db.selectFrom('users').select(userColumns).where('username_key', '=', username.trim().toLowerCase()).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .select(userColumns)
+        .where('username_key', '=', username.trim().toLowerCase())
+        .executeTakeFirst();
       return row && toUser(row);
     },
 
