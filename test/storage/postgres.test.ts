@@ -5,11 +5,19 @@ import { describeStoreContract } from './stores.contract.js';
 
 const unavailable = await postgresUnavailable();
 const schema = throwawaySchemaName('storage');
+const freshSchemas: string[] = [];
 
 describe.skipIf(unavailable !== undefined)('PostgreSQL', () => {
   describeStoreContract('PostgreSQL', {
     open: () => openDatabase(testDatabaseUrl, { schema }),
-    cleanup: () => dropSchema(schema),
+    freshDatabase: () => {
+      const fresh = throwawaySchemaName('storage');
+      freshSchemas.push(fresh);
+      return () => openDatabase(testDatabaseUrl, { schema: fresh });
+    },
+    cleanup: async () => {
+      for (const name of [schema, ...freshSchemas]) await dropSchema(name);
+    },
     sharedByProcesses: true,
   });
 });

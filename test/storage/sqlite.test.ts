@@ -9,9 +9,14 @@ import { describeStoreContract } from './stores.contract.js';
 const dir = mkdtempSync(join(tmpdir(), 'hearth-storage-'));
 // A folder that does not exist yet: openDatabase creates it.
 const url = `sqlite:${join(dir, 'data', 'hearth.db')}`;
+let freshCount = 0;
 
 describeStoreContract('SQLite', {
   open: () => openDatabase(url),
+  freshDatabase: () => {
+    const freshUrl = `sqlite:${join(dir, `fresh-${++freshCount}.db`)}`;
+    return () => openDatabase(freshUrl);
+  },
   cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   sharedByProcesses: false,
 });

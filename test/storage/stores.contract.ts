@@ -5,6 +5,9 @@ import { pagingContract } from './contract/paging.js';
 import { roomContract } from './contract/rooms.js';
 import { userAndSessionContract } from './contract/users-sessions.js';
 import { durabilityContract } from './contract/durability.js';
+import { accountContract } from './contract/accounts.js';
+import { accountSettingsContract } from './contract/account-settings.js';
+import { accountSessionContract } from './contract/account-sessions.js';
 
 export type { StoreTarget } from './contract/fixture.js';
 
@@ -19,6 +22,9 @@ export function describeStoreContract(engine: string, target: StoreTarget): void
     });
 
     userAndSessionContract(fixture);
+    accountContract(fixture);
+    accountSettingsContract(fixture);
+    accountSessionContract(fixture);
     roomContract(fixture);
     messageContract(fixture);
     pagingContract(fixture);

@@ -1,12 +1,17 @@
-import type { NewMessage } from '../../../src/server/core/ports.js';
+import type { NewAccount, NewMessage } from '../../../src/server/core/ports.js';
 import type { Database } from '../../../src/server/storage/database.js';
 import { createStores, type Stores } from '../../../src/server/storage/stores.js';
-import type { Visibility } from '../../../src/contract/types.js';
+import type { User, Visibility } from '../../../src/contract/types.js';
 
 export interface StoreTarget {
   /** Opens (and migrates) the database under test; every call reaches the same data. */
   open(): Promise<Database>;
-  /** Removes the database after the suite. */
+  /**
+   * A new, empty database of the same engine: every call of the returned opener reaches it (and
+   * migrates it). The caller closes what it opens; `cleanup` removes the database.
+   */
+  freshDatabase(): () => Promise<Database>;
+  /** Removes the database (and every fresh one) after the suite. */
   cleanup(): Promise<void>;
   /** Several store instances may share the database, as several server processes would. */
   sharedByProcesses: boolean;
@@ -61,6 +66,25 @@ export class Fixture {
     });
     if (result !== 'ok') throw new Error(`room ${id}: ${result}`);
     return id;
+  }
+
+  /** A registration of a new account with a unique username and (lower-case) e-mail. */
+  newAccount(fields: Partial<NewAccount> = {}): NewAccount {
+    const username = this.unique('Member');
+    return {
+      id: this.unique('u'),
+      username,
+      email: `${username.toLowerCase()}@example.org`,
+      passwordHash: this.unique('hash'),
+      createdAt: this.now(),
+      ...fields,
+    };
+  }
+
+  async account(fields: Partial<NewAccount> = {}): Promise<User> {
+    const registration = await this.stores.users.registerAccount(this.newAccount(fields));
+    if (!registration.ok) throw new Error(`account: ${registration.taken} taken`);
+    return registration.user;
   }
 
   message(roomId: string, author: Author, clientId = this.unique('c')): NewMessage {
