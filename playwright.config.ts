@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { mailPort } from './e2e/support/mail-server.js';
 import { serverCommand } from './e2e/support/server-command.js';
 
 const port = Number(process.env.HEARTH_E2E_PORT ?? 3917);
@@ -12,6 +13,8 @@ const database = process.env.HEARTH_E2E_DB;
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/artifacts',
+  // The global setup starts the SMTP server the web server's mail goes to; the teardown stops it.
+  globalSetup: './e2e/support/global-setup.ts',
   globalTeardown: './e2e/support/global-teardown.ts',
   timeout: 30_000,
   expect: { timeout: 7_000 },
@@ -51,6 +54,9 @@ export default defineConfig({
       DATABASE_URL: `sqlite:${database}`,
       HEARTH_RATE_LIMITS: 'off',
       LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
+      MAIL_FROM: 'hearth@localhost',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
   },
 });

@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
+import { stopMailServer } from './mail-server.js';
 
-/** Removes the throwaway SQLite database the web server used. */
-export default function globalTeardown(): void {
+/** Stops the mail server and removes its folder and the throwaway SQLite database the web server used. */
+export default async function globalTeardown(): Promise<void> {
+  await stopMailServer();
   const database = process.env.HEARTH_E2E_DB;
   if (!database) return;
   for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });

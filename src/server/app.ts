@@ -20,6 +20,7 @@ import { defaultRateRules, type RateRules } from './core/rate-rules.js';
 import { registerErrorHandling, registerNotFound } from './http/errors.js';
 import { accountRoutes } from './http/account-routes.js';
 import { healthRoutes } from './http/health-routes.js';
+import { acceptEmptyJson } from './http/json-body.js';
 import { roomRoutes } from './http/room-routes.js';
 import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   };
 
   registerErrorHandling(app);
+  acceptEmptyJson(app);
   await app.register(fastifyCookie);
   registerSessionContext(app, core, config);
   await app.register(healthRoutes);

@@ -8,6 +8,16 @@ describe('routes', () => {
     expect(parseRoute('/join/ABC23456/')).toEqual({ name: 'invite', code: 'ABC23456' });
     expect(parseRoute('/')).toEqual({ name: 'home' });
     expect(parseRoute('/rooms/a/b')).toEqual({ name: 'home' });
+    expect(parseRoute('/signupx')).toEqual({ name: 'home' });
+  });
+
+  it('reads the account pages and the reset link from the mail', () => {
+    expect(parseRoute('/signup')).toEqual({ name: 'signup' });
+    expect(parseRoute('/login/')).toEqual({ name: 'login' });
+    expect(parseRoute('/forgot')).toEqual({ name: 'forgot' });
+    expect(parseRoute('/account')).toEqual({ name: 'account' });
+    expect(parseRoute('/reset/abc_DEF-123')).toEqual({ name: 'reset', token: 'abc_DEF-123' });
+    expect(parseRoute('/reset/')).toEqual({ name: 'home' });
   });
 
   it('takes a code from a pasted invite link or as typed', () => {

@@ -1,12 +1,26 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'home' } | { name: 'room'; roomId: string } | { name: 'invite'; code: string };
+export type Route =
+  | { name: 'home' }
+  | { name: 'room'; roomId: string }
+  | { name: 'invite'; code: string }
+  | { name: 'signup' }
+  | { name: 'login' }
+  | { name: 'forgot' }
+  | { name: 'reset'; token: string }
+  | { name: 'account' };
+
+const pages = { '/signup': 'signup', '/login': 'login', '/forgot': 'forgot', '/account': 'account' } as const;
 
 export function parseRoute(pathname: string): Route {
   const room = /^\/rooms\/([^/]+)\/?$/.exec(pathname);
   if (room) return { name: 'room', roomId: decodeURIComponent(room[1]!) };
   const invite = /^\/join\/([^/]+)\/?$/.exec(pathname);
   if (invite) return { name: 'invite', code: decodeURIComponent(invite[1]!) };
+  const reset = /^\/reset\/([^/]+)\/?$/.exec(pathname);
+  if (reset) return { name: 'reset', token: decodeURIComponent(reset[1]!) };
+  const page = pathname.replace(/\/$/, '');
+  if (Object.hasOwn(pages, page)) return { name: pages[page as keyof typeof pages] };
   return { name: 'home' };
 }
 
@@ -23,7 +37,8 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   for (const listener of listeners) listener();
 }
 
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` after every change of path: a navigation here, or back and forward. */
+export function onPathChange(listener: () => void): () => void {
   listeners.add(listener);
   window.addEventListener('popstate', listener);
   return () => {
@@ -33,5 +48,5 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname);
+  return useSyncExternalStore(onPathChange, () => location.pathname);
 }

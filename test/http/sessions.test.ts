@@ -91,6 +91,14 @@ describe('the Origin rule and malformed requests', () => {
     expect(huge.body).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
+  it('takes a bare POST with a JSON content type and no body, and still refuses prototype poisoning', async () => {
+    const ann = await guest(server);
+    const bare = await api(server, 'POST', '/api/auth/logout', { token: ann.token, headers: { 'content-type': 'application/json' } });
+    expect(bare.status).toBe(204);
+    const poisoned = await api(server, 'POST', '/api/auth/guest', { body: '{"username":"Pia","__proto__":{"admin":true}}' });
+    expect(poisoned.status).toBe(400);
+  });
+
   it('answers an unknown API route with the error shape, never a stack', async () => {
     const res = await api(server, 'GET', '/api/nope');
     expect(res.status).toBe(404);

@@ -1,9 +1,13 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import type { User } from '../../contract/index.js';
 import { fetchMe } from '../http/endpoints.js';
-import { parseRoute, usePathname } from '../router.js';
+import { navigate, parseRoute, type Route, usePathname } from '../router.js';
 import { startSession } from '../session.js';
 import { useChat } from '../store.js';
+import { ForgotPage } from './auth/ForgotPage.js';
+import { LoginPage } from './auth/LoginPage.js';
+import { ResetPage } from './auth/ResetPage.js';
+import { SignupPage } from './auth/SignupPage.js';
 import { FlameMark } from './icons.js';
 import { InviteScreen } from './InviteScreen.js';
 import { Landing } from './Landing.js';
@@ -14,9 +18,9 @@ let boot: Promise<User | null> | null = null;
 
 /** GET /api/me once per page load: the cookie keeps a reload signed in. */
 function resumeSession(): Promise<User | null> {
-  boot ??= fetchMe().then((user) => {
-    if (user !== null) startSession(user);
-    return user;
+  boot ??= fetchMe().then((found) => {
+    if (found !== null) startSession(found.user);
+    return found?.user ?? null;
   });
   return boot;
 }
@@ -39,9 +43,35 @@ export function App(): ReactElement {
 
   if (phase === 'loading') return <Splash />;
   if (phase === 'unreachable') return <Splash problem onRetry={() => setPhase('loading')} />;
-  if (route.name === 'invite') return <InviteScreen code={route.code} />;
-  if (me === null) return route.name === 'room' ? <InviteScreen /> : <Landing />;
-  return <Shell route={route} />;
+  return screenFor(route, me);
+}
+
+/** Which screen a path shows, signed out, as a guest, or with an account. */
+function screenFor(route: Route, me: User | null): ReactElement {
+  const hasAccount = me !== null && me.kind !== 'guest';
+  switch (route.name) {
+    case 'invite':
+      return <InviteScreen code={route.code} />;
+    case 'signup':
+      return hasAccount ? <Redirect to="/account" /> : <SignupPage />;
+    case 'login':
+      return hasAccount ? <Redirect to="/" /> : <LoginPage />;
+    case 'forgot':
+      return <ForgotPage />;
+    case 'reset':
+      return <ResetPage token={route.token} />;
+    case 'account':
+      return hasAccount ? <Shell route={route} /> : <Redirect to={me === null ? '/login' : '/signup'} />;
+    case 'room':
+      return me === null ? <InviteScreen /> : <Shell route={route} />;
+    case 'home':
+      return me === null ? <Landing /> : <Shell route={route} />;
+  }
+}
+
+function Redirect({ to }: { to: string }): null {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
 }
 
 function Splash({ problem = false, onRetry }: { problem?: boolean; onRetry?: () => void }): ReactElement {

@@ -2,6 +2,7 @@ import { type ReactElement, useEffect, useState } from 'react';
 import type { Route } from '../router.js';
 import { refreshRooms } from '../session.js';
 import { usePathname } from '../router.js';
+import { AccountPage } from './account/AccountPage.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { Home } from './Home.js';
 import { RoomScreen } from './room/RoomScreen.js';
@@ -38,6 +39,8 @@ export function Shell({ route }: { route: Route }): ReactElement {
         <ConnectionBanner />
         {route.name === 'room' ? (
           <RoomScreen key={route.roomId} roomId={route.roomId} onOpenDrawer={openDrawer} />
+        ) : route.name === 'account' ? (
+          <AccountPage onOpenDrawer={openDrawer} />
         ) : (
           <Home onOpenDrawer={openDrawer} />
         )}

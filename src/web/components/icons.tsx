@@ -70,7 +70,7 @@ export const AlertIcon = icon(
   </>,
 );
 export const ArrowDownIcon = icon(<path d="M12 5v14M6 13l6 6 6-6" />);
-export const SignOutIcon = icon(<path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M14 16l4-4-4-4M18 12H9" />);
 export const WifiOffIcon = icon(
   <path d="M3 3l18 18M8.5 16.4a5 5 0 0 1 7 0M5 12.9a10 10 0 0 1 4.2-2.5M19 12.9a10 10 0 0 0-2.6-1.8M2 9.3a15 15 0 0 1 4.1-2.6M22 9.3A15 15 0 0 0 10.7 5.1M12 20h.01" />,
 );
+export const ChevronsUpDownIcon = icon(<path d="m7 15 5 5 5-5M7 9l5-5 5 5" />);

@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode } from 'react';
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode } from 'react';
+import { navigate } from '../router.js';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
@@ -30,6 +31,7 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 export function Field({ label, hint, id, className = '', ...props }: FieldProps): ReactElement {
   const inputId = id ?? `field-${label.toLowerCase().replace(/\W+/g, '-')}`;
+  const hintId = `${inputId}-hint`;
   return (
     <div className={className}>
       <label htmlFor={inputId} className="mb-1.5 block text-sm font-medium text-stone-700">
@@ -37,10 +39,15 @@ export function Field({ label, hint, id, className = '', ...props }: FieldProps)
       </label>
       <input
         id={inputId}
+        aria-describedby={hint ? hintId : undefined}
         className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-xs placeholder:text-stone-400 focus:border-orange-500 focus:outline-none focus:ring-3 focus:ring-orange-500/20 sm:text-sm"
         {...props}
       />
-      {hint && <p className="mt-1.5 text-xs text-stone-500">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="mt-1.5 text-xs text-stone-500">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -51,5 +58,31 @@ export function ErrorText({ children }: { children: ReactNode }): ReactElement |
     <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
       {children}
     </p>
+  );
+}
+
+/** A calm one-liner about what just happened ("You were signed out"); read out politely. */
+export function NoticeText({ children }: { children: ReactNode }): ReactElement | null {
+  if (!children) return null;
+  return (
+    <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      {children}
+    </p>
+  );
+}
+
+/** A link inside the app: a plain href (new tabs work), followed without a page load. */
+export function AppLink({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }): ReactElement {
+  return (
+    <a
+      href={href}
+      onClick={(e) => {
+        onClick?.(e);
+        if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(href);
+      }}
+      {...props}
+    />
   );
 }

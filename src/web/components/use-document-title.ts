@@ -18,3 +18,13 @@ export function useDocumentTitle(): void {
     };
   }, [title]);
 }
+
+/** A fixed title for a page outside the chat ("Log in · Hearth"). */
+export function useDocumentTitleText(title: string): void {
+  useEffect(() => {
+    document.title = title;
+    return () => {
+      document.title = 'Hearth';
+    };
+  }, [title]);
+}

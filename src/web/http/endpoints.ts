@@ -1,9 +1,17 @@
 import type { CreateRoomBody, JoinRoomBody, MessagePage, Room, User } from '../../contract/index.js';
 import { ApiError, request } from './request.js';
 
-export async function fetchMe(): Promise<User | null> {
+/** Who this browser's session belongs to; `email` is null for a guest. */
+export interface Me {
+  user: User;
+  email: string | null;
+}
+
+/** null when there is no session (or it ended): 401. */
+export async function fetchMe(): Promise<Me | null> {
   try {
-    return (await request<{ user: User }>('GET', '/api/me')).user;
+    const me = await request<{ user: User; email?: string | null }>('GET', '/api/me');
+    return { user: me.user, email: me.email ?? null };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

@@ -1,5 +1,6 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import type { ErrorBody } from '../../../contract/index.js';
+import { rememberRoom } from '../../lib/last-room.js';
 import { CommandError, joinRoom } from '../../realtime/commands.js';
 import { navigate } from '../../router.js';
 import { chat, useChat } from '../../store.js';
@@ -19,6 +20,8 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
 
   useEffect(() => {
     chat.dispatch({ type: 'room/opened', roomId });
+    const me = chat.getState().me;
+    if (me !== null) rememberRoom(me.id, roomId);
     return () => chat.dispatch({ type: 'room/opened', roomId: null });
   }, [roomId]);
 

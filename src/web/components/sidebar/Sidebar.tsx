@@ -1,9 +1,9 @@
 import { type ReactElement, useEffect, useMemo, useRef } from 'react';
 import { navigate } from '../../router.js';
-import { signOut } from '../../session.js';
 import { useChat } from '../../store.js';
-import { Avatar } from '../Avatar.js';
-import { CloseIcon, FlameMark, PlusIcon, SignOutIcon } from '../icons.js';
+import { CloseIcon, FlameMark, PlusIcon } from '../icons.js';
+import { AccountMenu } from './AccountMenu.js';
+import { GuestInvitation } from './GuestInvitation.js';
 import { RoomLink } from './RoomLink.js';
 
 /** Your rooms with unread counts, the public directory, and you. A drawer below the md breakpoint. */
@@ -91,24 +91,8 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
             )}
           </section>
         </div>
-        {me && (
-          <div className="flex items-center gap-3 border-t border-stone-800 px-4 py-3">
-            <Avatar id={me.id} name={me.username} size="sm" />
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium text-stone-100">{me.username}</p>
-              <p className="text-xs text-stone-500 capitalize">{me.kind}</p>
-            </div>
-            <button
-              type="button"
-              onClick={() => void signOut()}
-              aria-label="Sign out"
-              title="Sign out"
-              className="rounded-lg p-2 text-stone-400 hover:bg-stone-800 hover:text-stone-100"
-            >
-              <SignOutIcon className="size-5" />
-            </button>
-          </div>
-        )}
+        {me?.kind === 'guest' && <GuestInvitation />}
+        {me && <AccountMenu me={me} />}
       </aside>
     </>
   );

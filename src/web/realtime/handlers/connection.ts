@@ -1,7 +1,8 @@
+import { fetchMe } from '../../http/endpoints.js';
+import { endSession, refreshRooms, signedOutNotice } from '../../session.js';
 import { chat } from '../../store.js';
-import { endSession, refreshRooms } from '../../session.js';
 import { catchUp, flushPending } from '../commands.js';
-import type { HearthSocket } from '../socket.js';
+import { type HearthSocket, isCurrentSocket } from '../socket.js';
 
 /** After every (re)connection: catch up each open room from its last seq, then resend what is pending. */
 export async function onConnect(): Promise<void> {
@@ -14,17 +15,25 @@ export async function onConnect(): Promise<void> {
 
 export function onDisconnect(socket: HearthSocket, reason: string): void {
   chat.dispatch({ type: 'connection/changed', status: 'reconnecting' });
-  // The server closed the socket on purpose (a restart, a logout): Socket.IO does not retry by itself.
-  if (reason === 'io server disconnect') socket.connect();
+  // The server closed the socket on purpose: a restart, or the session ended (then /api/me says
+  // 401). Socket.IO does not retry such a disconnect by itself.
+  if (reason === 'io server disconnect') void reconnectUnlessSignedOut(socket);
+}
+
+async function reconnectUnlessSignedOut(socket: HearthSocket): Promise<void> {
+  const me = await fetchMe().catch(() => undefined);
+  if (!isCurrentSocket(socket)) return;
+  if (me === null) endSession({ notice: signedOutNotice });
+  else socket.connect();
 }
 
 export function onConnectError(socket: HearthSocket, error: Error & { data?: unknown }): void {
   const data = error.data;
   if (typeof data === 'object' && data !== null && 'code' in data && data.code === 'UNAUTHENTICATED') {
-    endSession();
+    endSession({ notice: signedOutNotice });
     return;
   }
   chat.dispatch({ type: 'connection/changed', status: 'reconnecting' });
   // A refusal by the server's middleware is not retried by Socket.IO; a transport error is.
-  if (!socket.active) setTimeout(() => socket.connect(), 3000);
+  if (!socket.active) setTimeout(() => isCurrentSocket(socket) && socket.connect(), 3000);
 }

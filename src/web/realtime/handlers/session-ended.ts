@@ -1,6 +1,6 @@
-import { endSession } from '../../session.js';
+import { endSession, signedOutNotice } from '../../session.js';
 
-/** Logged out (here or in another tab): the server disconnects; this tab returns to the landing page. */
+/** Logged out elsewhere (another tab, "Sign out everywhere", a password reset): back to the landing page. */
 export function onSessionEnded(): void {
-  endSession();
+  endSession({ notice: signedOutNotice });
 }
