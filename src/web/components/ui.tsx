@@ -86,3 +86,20 @@ export function AppLink({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAn
     />
   );
 }
+
+/** A form whose submit runs `onSubmit` instead of navigating; validation is ours, not the browser's. */
+export function ActionForm({ onSubmit, children }: { onSubmit: () => Promise<void> | void; children: ReactNode }): ReactElement {
+  return (
+    <form
+      method="post"
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}

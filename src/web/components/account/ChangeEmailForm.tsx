@@ -4,7 +4,7 @@ import * as accounts from '../../http/accounts.js';
 import { check, required } from '../../lib/check.js';
 import { PasswordField } from '../auth/PasswordField.js';
 import { useAction } from '../auth/use-action.js';
-import { Button, ErrorText, Field, NoticeText } from '../ui.js';
+import { ActionForm, Button, ErrorText, Field, NoticeText } from '../ui.js';
 
 /** The address for logging in and for reset links; changing it asks for the password. */
 export function ChangeEmailForm({ onChanged }: { onChanged(email: string): void }): ReactElement {
@@ -27,15 +27,7 @@ export function ChangeEmailForm({ onChanged }: { onChanged(email: string): void 
     });
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm onSubmit={submit}>
       <div>
         <h2 id="email-heading" className="text-base font-semibold text-stone-900">
           Email
@@ -56,6 +48,6 @@ export function ChangeEmailForm({ onChanged }: { onChanged(email: string): void 
       <Button type="submit" disabled={action.busy}>
         Change email
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,7 +4,7 @@ import * as accounts from '../../http/accounts.js';
 import { check, required } from '../../lib/check.js';
 import { PasswordField } from '../auth/PasswordField.js';
 import { useAction } from '../auth/use-action.js';
-import { Button, ErrorText, NoticeText } from '../ui.js';
+import { ActionForm, Button, ErrorText, NoticeText } from '../ui.js';
 
 /** Needs the current password; the server signs out every other session, this one stays. */
 export function ChangePasswordForm(): ReactElement {
@@ -25,15 +25,7 @@ export function ChangePasswordForm(): ReactElement {
     });
 
   return (
-    <form
-      method="post"
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm onSubmit={submit}>
       <div>
         <h2 id="password-heading" className="text-base font-semibold text-stone-900">
           Password
@@ -47,6 +39,6 @@ export function ChangePasswordForm(): ReactElement {
       <Button type="submit" disabled={action.busy}>
         Change password
       </Button>
-    </form>
+    </ActionForm>
   );
 }

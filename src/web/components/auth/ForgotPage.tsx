@@ -3,7 +3,7 @@ import { passwordResetBody } from '../../../contract/index.js';
 import * as accounts from '../../http/accounts.js';
 import { check, required } from '../../lib/check.js';
 import { useDocumentTitleText } from '../use-document-title.js';
-import { AppLink, Button, ErrorText, Field, NoticeText } from '../ui.js';
+import { ActionForm, AppLink, Button, ErrorText, Field, NoticeText } from '../ui.js';
 import { AuthLayout, linkStyle } from './AuthLayout.js';
 import { useAction } from './use-action.js';
 
@@ -42,21 +42,13 @@ export function ForgotPage(): ReactElement {
           </Button>
         </div>
       ) : (
-        <form
-          method="post"
-          noValidate
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <ActionForm onSubmit={submit}>
           <Field label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" autoFocus />
           <ErrorText>{action.error}</ErrorText>
           <Button type="submit" className="w-full" disabled={action.busy}>
             {action.busy ? 'Sending…' : 'Send reset link'}
           </Button>
-        </form>
+        </ActionForm>
       )}
     </AuthLayout>
   );

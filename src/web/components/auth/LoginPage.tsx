@@ -5,7 +5,7 @@ import { check, required } from '../../lib/check.js';
 import { useNotice } from '../../notice.js';
 import { enterAs, replacingSession } from '../../session.js';
 import { useDocumentTitleText } from '../use-document-title.js';
-import { AppLink, Button, ErrorText, Field } from '../ui.js';
+import { ActionForm, AppLink, Button, ErrorText, Field } from '../ui.js';
 import { AuthLayout, linkStyle } from './AuthLayout.js';
 import { PasswordField } from './PasswordField.js';
 import { useAction } from './use-action.js';
@@ -44,15 +44,7 @@ export function LoginPage(): ReactElement {
         </p>
       }
     >
-      <form
-        method="post"
-        noValidate
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm onSubmit={submit}>
         <Field label="Username or email" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoFocus />
         <div>
           <PasswordField label="Password" value={password} onChange={setPassword} autoComplete="current-password" />
@@ -66,7 +58,7 @@ export function LoginPage(): ReactElement {
         <Button type="submit" className="w-full" disabled={action.busy}>
           {action.busy ? 'Logging in…' : 'Log in'}
         </Button>
-      </form>
+      </ActionForm>
     </AuthLayout>
   );
 }

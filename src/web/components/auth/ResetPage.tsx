@@ -4,7 +4,7 @@ import * as accounts from '../../http/accounts.js';
 import { check, InputError } from '../../lib/check.js';
 import { endSession, replacingSession } from '../../session.js';
 import { useDocumentTitleText } from '../use-document-title.js';
-import { AppLink, Button, ErrorText } from '../ui.js';
+import { ActionForm, AppLink, Button, ErrorText } from '../ui.js';
 import { AuthLayout, linkStyle } from './AuthLayout.js';
 import { PasswordField } from './PasswordField.js';
 import { useAction } from './use-action.js';
@@ -39,21 +39,13 @@ export function ResetPage({ token }: { token: string }): ReactElement {
         </p>
       }
     >
-      <form
-        method="post"
-        noValidate
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm onSubmit={submit}>
         <PasswordField label="New password" value={password} onChange={setPassword} autoComplete="new-password" autoFocus />
         <ErrorText>{action.error}</ErrorText>
         <Button type="submit" className="w-full" disabled={action.busy}>
           {action.busy ? 'Saving…' : 'Set new password'}
         </Button>
-      </form>
+      </ActionForm>
     </AuthLayout>
   );
 }

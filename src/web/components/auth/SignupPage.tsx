@@ -5,7 +5,7 @@ import { check } from '../../lib/check.js';
 import { enterAs, replacingSession } from '../../session.js';
 import { useChat } from '../../store.js';
 import { useDocumentTitleText } from '../use-document-title.js';
-import { AppLink, Button, ErrorText, Field } from '../ui.js';
+import { ActionForm, AppLink, Button, ErrorText, Field } from '../ui.js';
 import { AuthLayout, linkStyle } from './AuthLayout.js';
 import { PasswordField } from './PasswordField.js';
 import { useAction } from './use-action.js';
@@ -53,15 +53,7 @@ export function SignupPage(): ReactElement {
         </>
       }
     >
-      <form
-        method="post"
-        noValidate
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm onSubmit={submit}>
         <Field
           label="Username"
           value={username}
@@ -84,7 +76,7 @@ export function SignupPage(): ReactElement {
         <Button type="submit" className="w-full" disabled={action.busy}>
           {action.busy ? 'Signing up…' : 'Sign up'}
         </Button>
-      </form>
+      </ActionForm>
     </AuthLayout>
   );
 }
