@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import type { Cluster } from './cluster.js';
 import { publicBaseUrl, type Config } from './config.js';
 import type { CoreDeps } from './core/deps.js';
 import type {
@@ -16,6 +17,7 @@ import type {
   SessionStore,
   UserStore,
 } from './core/ports.js';
+import { presenceChanged } from './core/presence.js';
 import { defaultRateRules, type RateRules } from './core/rate-rules.js';
 import { registerErrorHandling, registerNotFound } from './http/errors.js';
 import { accountRoutes } from './http/account-routes.js';
@@ -31,6 +33,10 @@ import { devOutbox } from './mail/dev-outbox.js';
 import { smtpMailer } from './mail/smtp-mailer.js';
 import { MemoryRateLimiter, unlimited } from './local/memory-rate-limiter.js';
 import { nodeIds, systemClock } from './local/node-ids.js';
+import { instrumentStores } from './ops/instrument-stores.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { Readiness, type Probes } from './ops/readiness.js';
+import { watchCluster } from './ops/watch-cluster.js';
 import { attachGateway, createSocketServer } from './realtime/gateway.js';
 import { socketBroadcaster } from './realtime/socket-broadcaster.js';
 import type { HearthServer } from './realtime/types.js';
@@ -41,11 +47,16 @@ export interface Stores {
   rooms: RoomStore;
   messages: MessageStore;
   resetTokens: ResetTokenStore;
+  /** Resolves when the database answers: the readiness probe. */
+  ping(): Promise<void>;
 }
 
 /** What the composition root (or a test) hands in; shared-state adapters default to one process. */
 export interface AppDeps {
   stores: Stores;
+  /** Several processes: delivery, presence and rate limits through Redis (main.ts, from REDIS_URL). */
+  cluster?: Cluster;
+  /** Override the cluster's or the memory adapters (tests). */
   presence?: PresenceTracker;
   limiter?: RateLimiter;
   rateRules?: RateRules;
@@ -55,11 +66,16 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Where log lines go (tests read them); standard output by default. */
   logStream?: DestinationStream;
+  /** Replace readiness probes (tests make one fail); by default the stores' ping and the cluster's. */
+  probes?: Partial<Probes>;
+  readinessIntervalMs?: number;
 }
 
 export interface Hearth {
   app: FastifyInstance;
   io: HearthServer;
+  readiness: Readiness;
+  metrics: Metrics;
 }
 
 /** Wires HTTP, sockets and the core. Never listens: main.ts and the tests decide where. */
@@ -73,13 +89,20 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
   });
-  const io = createSocketServer(app, { origins: config, shutdownGraceMs: config.shutdownGraceMs });
+  const io = createSocketServer(app, config, deps.cluster?.adapter);
+  const metrics = createMetrics(() => io.of('/').sockets.size);
+  const { ping, ...stores } = instrumentStores(deps.stores, metrics.dbLatency);
+  const readiness = new Readiness(
+    { database: deps.probes?.database ?? ping, redis: deps.probes?.redis ?? deps.cluster?.ping },
+    deps.cluster?.connected,
+  );
   const clock = deps.clock ?? systemClock;
+  const shared = config.rateLimits ? deps.cluster?.limiter : undefined;
   const core: CoreDeps = {
-    ...deps.stores,
-    presence: deps.presence ?? new MemoryPresence(),
+    ...stores,
+    presence: deps.presence ?? deps.cluster?.presence ?? new MemoryPresence(),
     broadcast: socketBroadcaster(io),
-    limiter: deps.limiter ?? (config.rateLimits ? new MemoryRateLimiter(clock) : unlimited),
+    limiter: deps.limiter ?? shared ?? (config.rateLimits ? new MemoryRateLimiter(clock) : unlimited),
     rateRules: deps.rateRules ?? defaultRateRules,
     ids: deps.ids ?? nodeIds,
     clock,
@@ -96,13 +119,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   acceptEmptyJson(app);
   await app.register(fastifyCookie);
   registerSessionContext(app, core, config);
-  await app.register(healthRoutes);
+  await app.register(healthRoutes(readiness, metrics));
   const secure = config.publicUrl?.startsWith('https:') ?? false;
   const cookiePolicy = { secure, maxAgeSeconds: Math.floor(config.sessionTtlMs / 1000) };
   await app.register(sessionRoutes(core, cookiePolicy));
   await app.register(roomRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot));
-  attachGateway(app, io, core, { origins: config, shutdownGraceMs: config.shutdownGraceMs });
-  return { app, io };
+  attachGateway(app, io, core, { origins: config, shutdownGraceMs: config.shutdownGraceMs, readiness, metrics });
+  if (deps.cluster) watchCluster(deps.cluster, { app, io, metrics });
+  core.presence.onChange?.((change) => core.background(presenceChanged(core, change), 'announcing presence found by a sweep'));
+  app.addHook('onReady', async () => readiness.start(deps.readinessIntervalMs ?? 2_000));
+  app.addHook('onClose', async () => readiness.stop());
+  return { app, io, readiness, metrics };
 }

@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   redisUrl: string | undefined;
+  /** Prefixes Redis keys, streams and channels, so installations can share one Redis. */
+  redisPrefix: string;
   rateLimits: boolean;
   /** Origins allowed besides the server's own (comma-separated HEARTH_ALLOWED_ORIGINS). */
   allowedOrigins: string[];
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/hearth.db',
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.HEARTH_REDIS_PREFIX ?? 'hearth:',
     rateLimits: env.HEARTH_RATE_LIMITS !== 'off',
     allowedOrigins: (env.HEARTH_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -1,12 +1,17 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { connectRedis } from './redis/connect-redis.js';
 import { openDatabase } from './storage/database.js';
 import { createStores } from './storage/stores.js';
 
-/** The composition root: configuration → storage → app → listen, and a graceful stop on SIGTERM. */
+/**
+ * The composition root: configuration → storage → (with REDIS_URL) the shared state of several
+ * processes → app → listen, and a graceful stop on SIGTERM.
+ */
 const config = loadConfig();
 const database = await openDatabase(config.databaseUrl);
-const { app } = await buildApp(config, { stores: createStores(database) });
+const cluster = config.redisUrl ? await connectRedis({ url: config.redisUrl, prefix: config.redisPrefix }) : undefined;
+const { app } = await buildApp(config, { stores: createStores(database), cluster });
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
@@ -15,6 +20,7 @@ async function stop(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down: draining acknowledgements');
   try {
     await app.close();
+    await cluster?.close();
     await database.close();
     process.exit(0);
   } catch (err) {
@@ -26,4 +32,4 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
 const address = await app.listen({ port: config.port, host: config.host });
-app.log.info({ engine: database.engine }, `Hearth is listening on ${address}`);
+app.log.info({ engine: database.engine, redis: cluster ? 'shared' : 'absent' }, `Hearth is listening on ${address}`);

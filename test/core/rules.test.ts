@@ -73,8 +73,9 @@ describe('core rules', () => {
     log.length = 0;
     const first = await postMessage(deps, bob, { roomId: room.id, text: 'hi', clientId: 'same' });
     const again = await postMessage(deps, bob, { roomId: room.id, text: 'hi', clientId: 'same' });
-    expect(again).toEqual(first);
-    expect(log).toEqual([['toRoom', room.id, 'message:created', { message: first }]]);
+    expect(again).toEqual({ ...first, created: false });
+    expect(first).toMatchObject({ created: true, memberCount: 2 });
+    expect(log).toEqual([['toRoom', room.id, 'message:created', { message: first.message }]]);
   });
 
   it('presence is announced on the first socket and the last, not in between', async () => {

@@ -127,3 +127,12 @@ export async function waitFor<T>(probe: () => T | undefined | false, what: strin
 export function eventsNamed<T>(client: Client, event: string): T[] {
   return client.events.filter((e) => e.event === event).map((e) => e.data as T);
 }
+
+/** waitFor with a probe that has to ask something (Redis, the database). */
+export async function waitForAnswer(probe: () => Promise<boolean>, what: string, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

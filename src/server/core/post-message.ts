@@ -7,12 +7,20 @@ import { roomVisibleTo } from './room-access.js';
 
 type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
 
+export interface PostedMessage {
+  message: Message;
+  /** false for a repeated clientId: the original is returned and nothing is delivered again. */
+  created: boolean;
+  /** The room's members when it was sent: whom the delivery is for. */
+  memberCount: number;
+}
+
 /**
  * Stores the message durably, then delivers it to every member's sockets. A repeated clientId
  * returns the original and delivers nothing: the first send already did.
  */
-export async function postMessage(deps: PostDeps, author: User, input: MessageSendPayload): Promise<Message> {
-  const { member } = await roomVisibleTo(deps, input.roomId, author);
+export async function postMessage(deps: PostDeps, author: User, input: MessageSendPayload): Promise<PostedMessage> {
+  const { room, member } = await roomVisibleTo(deps, input.roomId, author);
   if (!member) throw new DomainError('FORBIDDEN', 'Join the room before writing in it');
   await enforceRate(deps.limiter, deps.rateRules.sendMessage, author.id);
   const { message, created } = await deps.messages.appendMessage({
@@ -24,5 +32,5 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
     createdAt: deps.clock.now().toISOString(),
   });
   if (created) deps.broadcast.toRoom(input.roomId, 'message:created', { message });
-  return message;
+  return { message, created, memberCount: room.memberCount };
 }

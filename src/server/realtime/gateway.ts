@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { limits } from '../../contract/limits.js';
 import type { CoreDeps } from '../core/deps.js';
 import { socketClosed, socketOpened } from '../core/presence.js';
 import type { OriginPolicy } from '../edge/origin.js';
+import type { Metrics } from '../ops/metrics.js';
+import type { Readiness } from '../ops/readiness.js';
 import type { EventContext } from './handle-event.js';
 import { authenticateHandshake } from './handshake.js';
 import { InFlight } from './in-flight.js';
@@ -14,14 +16,18 @@ import { channel, type HearthServer, type HearthSocket } from './types.js';
 export interface GatewayOptions {
   origins: OriginPolicy;
   shutdownGraceMs: number;
+  readiness: Readiness;
+  metrics: Metrics;
 }
 
-export function createSocketServer(app: FastifyInstance, options: GatewayOptions): HearthServer {
+/** `adapter` spans several processes (Redis); without it, Socket.IO's in-memory one. */
+export function createSocketServer(app: FastifyInstance, origins: OriginPolicy, adapter?: ServerOptions['adapter']): HearthServer {
   return new Server(app.server, {
+    ...(adapter ? { adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: limits.socketFrameBytes,
     perMessageDeflate: false,
-    cors: options.origins.allowedOrigins.length ? { origin: [...options.origins.allowedOrigins], credentials: true } : undefined,
+    cors: origins.allowedOrigins.length ? { origin: [...origins.allowedOrigins], credentials: true } : undefined,
   });
 }
 
@@ -30,6 +36,8 @@ export function attachGateway(app: FastifyInstance, io: HearthServer, deps: Core
   const ctx: EventContext = {
     inFlight: new InFlight(),
     onUnexpected: (err, event) => app.log.error({ err, event }, 'socket event failed'),
+    readiness: options.readiness,
+    metrics: options.metrics,
   };
   let closing = false;
   io.use((_socket, next) => (closing ? next(Object.assign(new Error('Shutting down'), { data: { code: 'UNAVAILABLE' } })) : next()));
@@ -42,8 +50,13 @@ export function attachGateway(app: FastifyInstance, io: HearthServer, deps: Core
     closing = true;
     const drained = await ctx.inFlight.drained(options.shutdownGraceMs);
     if (!drained) app.log.warn('shutdown grace period ended with acknowledgements still owed');
-    io.disconnectSockets(true);
+    io.local.disconnectSockets(true);
     io.engine.close();
+    // The closed sockets' presence updates, so other processes hear these users leave.
+    await ctx.inFlight.drained(options.shutdownGraceMs);
+  });
+  app.addHook('onClose', async () => {
+    await io.of('/').adapter.close();
   });
 }
 
@@ -64,6 +77,7 @@ function onConnection(socket: HearthSocket, deps: CoreDeps, ctx: EventContext, a
   );
   // Presence must see the close after the open, or a quick disconnect would leave the user online.
   socket.on('disconnect', () => {
-    void opened.then(() => socketClosed(deps, user, socket.id)).catch((err: unknown) => app.log.error({ err }, 'presence update failed'));
+    const closed = opened.then(() => socketClosed(deps, user, socket.id));
+    void ctx.inFlight.track(closed).catch((err: unknown) => app.log.error({ err }, 'presence update failed'));
   });
 }

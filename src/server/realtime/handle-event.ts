@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../../contract/errors.js';
 import { badRequest, errorBodyOf } from '../edge/error-body.js';
+import type { Metrics } from '../ops/metrics.js';
+import type { Readiness } from '../ops/readiness.js';
 import type { InFlight } from './in-flight.js';
 import type { HearthSocket } from './types.js';
 
@@ -9,6 +11,8 @@ type AckFn = (response: unknown) => void;
 export interface EventContext {
   inFlight: InFlight;
   onUnexpected: (error: unknown, event: string) => void;
+  readiness: Readiness;
+  metrics: Metrics;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Engine, Schema } from './schema.js';
@@ -11,6 +11,8 @@ export type { Engine } from './schema.js';
 export interface Database {
   db: Kysely<Schema>;
   engine: Engine;
+  /** A trivial query: resolves when the database answers. */
+  ping(): Promise<void>;
   /** Waits for the statement or transaction in flight, then closes every connection. */
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ function openSqlite(path: string): Database {
   return {
     db,
     engine: 'sqlite',
+    ping: () => ping(db),
     async close() {
       // The driver closes the file at once; taking its one connection first lets a batch commit.
       await db.connection().execute(async () => undefined);
@@ -82,8 +85,15 @@ function openPostgres(url: string, schema: string | undefined): Database {
   // A dropped idle connection (server restart, failover) is discarded by the pool and replaced on
   // the next query; without a listener its 'error' event would crash the process.
   pool.on('error', () => undefined);
+  // A connection that drops while checked out (between a transaction's statements, say) emits
+  // 'error' on its client, which the pool listens to only while it is idle.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', ping: () => ping(db), close: () => db.destroy() };
+}
+
+async function ping(db: Kysely<Schema>): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 async function migrate(database: Database, schema: string | undefined): Promise<void> {

@@ -14,6 +14,8 @@ export interface Stores {
   rooms: RoomStore;
   messages: MessageStore;
   resetTokens: ResetTokenStore;
+  /** Resolves when the database answers a trivial query: the readiness check. */
+  ping(): Promise<void>;
 }
 
 export function createStores(database: Database): Stores {
@@ -23,5 +25,6 @@ export function createStores(database: Database): Stores {
     rooms: createRoomStore(database.db),
     messages: createMessageStore(database),
     resetTokens: createResetTokenStore(database.db),
+    ping: () => database.ping(),
   };
 }
