@@ -89,7 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
   });
-  const io = createSocketServer(app, config, deps.cluster?.adapter);
+  const io = createSocketServer(app, config, deps.cluster?.adapter, config.workers > 1);
   const metrics = createMetrics(() => io.of('/').sockets.size);
   const { ping, ...stores } = instrumentStores(deps.stores, metrics.dbLatency);
   const readiness = new Readiness(

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
@@ -7,6 +8,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefixes Redis keys, streams and channels, so installations can share one Redis. */
   redisPrefix: string;
+  /** Worker processes behind one port (HEARTH_WORKERS); 1 runs the server in this process. */
+  workers: number;
   rateLimits: boolean;
   /** Origins allowed besides the server's own (comma-separated HEARTH_ALLOWED_ORIGINS). */
   allowedOrigins: string[];
@@ -36,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/hearth.db',
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.HEARTH_REDIS_PREFIX ?? 'hearth:',
+    workers: parseWorkers(env.HEARTH_WORKERS ?? '1'),
     rateLimits: env.HEARTH_RATE_LIMITS !== 'off',
     allowedOrigins: (env.HEARTH_ALLOWED_ORIGINS ?? '')
       .split(',')
@@ -51,6 +55,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Hearth <hearth@localhost>',
     outboxDir: env.HEARTH_OUTBOX_DIR ?? './data/outbox',
   };
+}
+
+function parseWorkers(value: string): number {
+  if (value === 'auto') return availableParallelism();
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256)
+    throw new Error(`HEARTH_WORKERS must be a whole number 1–256 or "auto", got "${value}"`);
+  return workers;
 }
 
 function parsePort(value: string): number {

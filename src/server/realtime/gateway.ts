@@ -21,9 +21,17 @@ export interface GatewayOptions {
 }
 
 /** `adapter` spans several processes (Redis); without it, Socket.IO's in-memory one. */
-export function createSocketServer(app: FastifyInstance, origins: OriginPolicy, adapter?: ServerOptions['adapter']): HearthServer {
+export function createSocketServer(
+  app: FastifyInstance,
+  origins: OriginPolicy,
+  adapter?: ServerOptions['adapter'],
+  websocketOnly = false,
+): HearthServer {
   return new Server(app.server, {
     ...(adapter ? { adapter } : {}),
+    // Behind a balancer without sticky sessions (HEARTH_WORKERS), a long-polling client's requests
+    // would land on different processes; WebSocket is one connection, so it needs no stickiness.
+    ...(websocketOnly ? { transports: ['websocket' as const] } : {}),
     serveClient: false,
     maxHttpBufferSize: limits.socketFrameBytes,
     perMessageDeflate: false,

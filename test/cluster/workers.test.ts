@@ -1,0 +1,94 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/contract/types.js';
+import { createRoom, joinByCode, send } from '../support/chat.js';
+import { connect, eventsNamed, guest, waitFor, waitForAnswer, type Client } from '../support/hearth.js';
+import { redisUnavailable, testRedisUrl, throwawayPrefix } from '../support/redis.js';
+
+const skip = (await redisUnavailable()) !== undefined;
+const dir = mkdtempSync(join(tmpdir(), 'hearth-workers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', HEARTH_RATE_LIMITS: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+describe.skipIf(skip)('HEARTH_WORKERS', () => {
+  it('runs N workers behind one port that deliver to each other, and drains them all on SIGTERM', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const server = start({
+      PORT: String(port),
+      HEARTH_WORKERS: '2',
+      DATABASE_URL: `sqlite:${join(dir, 'workers.db')}`,
+      REDIS_URL: testRedisUrl,
+      HEARTH_REDIS_PREFIX: throwawayPrefix('workers'),
+    });
+    const clients: Client[] = [];
+    try {
+      await waitForAnswer(
+        () =>
+          fetch(`${url}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        'workers listening',
+        20_000,
+      );
+      const children = execFileSync('pgrep', ['-P', String(server.child.pid), '-f', 'server/main'])
+        .toString()
+        .trim()
+        .split('\n');
+      expect(children).toHaveLength(2);
+
+      const ann = await guest({ url }, 'Ann');
+      const bob = await guest({ url }, 'Bob');
+      const room = await createRoom({ url }, ann, 'across workers');
+      await joinByCode({ url }, bob, room.code);
+      // Connections alternate between the workers, so these sockets are spread over both.
+      for (let i = 0; i < 4; i++) clients.push(await connect({ url }, ann.token), await connect({ url }, bob.token));
+      for (let i = 0; i < 10; i++) await send(clients[i % clients.length]!, room.id, `m${i}`);
+      for (const client of clients) {
+        await waitFor(() => eventsNamed<{ message: Message }>(client, 'message:created').length === 10, 'every delivery', 10_000);
+        expect(eventsNamed<{ message: Message }>(client, 'message:created').map((e) => e.message.seq)).toEqual([
+          1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+        ]);
+      }
+    } finally {
+      for (const client of clients) client.close();
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
+  it('refuses to start workers without REDIS_URL, saying why', async () => {
+    const server = start({
+      PORT: String(await freePort()),
+      HEARTH_WORKERS: '2',
+      DATABASE_URL: `sqlite:${join(dir, 'alone.db')}`,
+      REDIS_URL: '',
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('HEARTH_WORKERS needs REDIS_URL');
+  }, 30_000);
+});
