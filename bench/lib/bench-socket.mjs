@@ -85,8 +85,15 @@ export class BenchSocket {
     this.#ws.send(`42${id}${JSON.stringify([event, payload])}`);
   }
 
-  request(event, payload) {
-    return new Promise((resolve) => this.call(event, payload, resolve));
+  /** The ack's argument list; rejects after timeoutMs (a socket that dropped never acks). */
+  request(event, payload, timeoutMs = 15_000) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack to ${event} within ${timeoutMs} ms`)), timeoutMs);
+      this.call(event, payload, (args) => {
+        clearTimeout(timer);
+        resolve(args);
+      });
+    });
   }
 
   close() {

@@ -26,6 +26,17 @@ export function readUsage(pid) {
   return { cpuUs: (ticks * 1e6) / clockTicks(), rssBytes: rssKiB * 1024, at: performance.now() };
 }
 
+/** readUsage summed over several processes: two Hearth processes are one server to the client. */
+export function readUsageOf(pids) {
+  const each = pids.map((pid) => readUsage(pid));
+  return {
+    cpuUs: each.reduce((sum, u) => sum + u.cpuUs, 0),
+    rssBytes: each.reduce((sum, u) => sum + u.rssBytes, 0),
+    at: performance.now(),
+    each,
+  };
+}
+
 export const mib = (bytes) => round(bytes / 2 ** 20, 1);
 export const round = (n, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 

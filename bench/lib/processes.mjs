@@ -31,9 +31,12 @@ export function startServer({ args, env, core, logPath, cwd }) {
   const [command, argv] = onCore(core, process.execPath, args);
   const child = spawn(command, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
   closeSync(log);
+  let exit = null;
+  child.once('exit', (code, signal) => (exit = signal ? `signal ${signal}` : `code ${code}`));
   return {
     pid: child.pid,
     exited: () => (child.exitCode ?? child.signalCode) !== null,
+    exitStatus: () => exit,
     stop: () => stop(child),
     logTail: (lines = 30) => tail(logPath, lines),
   };
@@ -42,7 +45,7 @@ export function startServer({ args, env, core, logPath, cwd }) {
 export async function waitHealthy(url, server, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exited()) throw new Error(`server exited before answering ${url}\n${server.logTail()}`);
+    if (server.exited()) throw new Error(`server exited (${server.exitStatus()}) before answering ${url}\n${server.logTail()}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       await res.arrayBuffer();

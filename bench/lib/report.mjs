@@ -2,96 +2,117 @@
 // the raw figures in bench/results/<date>.json.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mib } from './proc.mjs';
-import { isNoisy } from './verdict.mjs';
+import { TARGETS } from './targets.mjs';
 
 const START = '<!-- bench:results:start (written by `npm run bench`; edits here are overwritten) -->';
 const END = '<!-- bench:results:end -->';
-const NAMES = { reference: 'bare Socket.IO', hearth: 'Hearth' };
+export const LABELS = Object.fromEntries(Object.values(TARGETS).map((t) => [t.id, t.label]));
 
-export function writeResults(dir, results) {
-  const file = join(dir, `${results.date}.json`);
-  const partial = join(dir, `${results.date}.tmp.json`);
+export function writeResults(dir, results, suffix = '') {
+  const file = join(dir, `${results.date}${suffix}.json`);
+  const partial = join(dir, `${results.date}${suffix}.tmp.json`);
   writeFileSync(partial, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(partial, file);
   return file;
 }
 
-export function renderReport(results) {
-  const { machine: m, scenario: s, verdict } = results;
-  const measured = Object.values(results.targets);
+export function renderReport(results, scenarios) {
+  const { machine: m } = results;
   const lines = [
     `Run of ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel} × ${m.cpuCount}, ` +
-      `${(m.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${m.node}; ` +
+      `${(m.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${m.node}, Hearth ${m.hearth}; ` +
       (m.pinned
-        ? `servers on core ${m.pinned.server}, load generator on core ${m.pinned.load}.`
-        : 'unpinned (fewer than 2 cores).'),
-    `Scenario: ${s.rooms} rooms × ${s.perRoom} members (${s.rooms * s.perRoom} sockets), every message delivered to ` +
-      `all ${s.perRoom} members of its room; each step offers its rate for ${s.secondsPerStep} s. ` +
-      `Raw figures: \`bench/results/${results.date}.json\`.`,
+        ? `every server process on core ${m.pinned.server} (two processes share it), every load generator on core ${m.pinned.load}.`
+        : 'unpinned (fewer than 2 cores or no taskset).') +
+      ` Raw figures: \`bench/results/${results.date}.json\`.`,
     '',
   ];
-  for (const t of measured.filter((t) => t.error)) lines.push(`**${NAMES[t.target]} not measured:** ${t.error}`, '');
-  for (const offered of s.steps) {
-    const ratio = verdict.ratios.find((r) => r.offered === offered)?.cpuPerDeliveryRatio;
+  for (const scenario of scenarios) {
+    const section = results.scenarios[scenario.name];
+    if (!section) continue;
+    lines.push(`### ${scenario.title}`, '', ...scenario.render(section, LABELS));
+    const absent = Object.entries(section.targets).filter(([, t]) => t.error || t.skipped);
+    for (const [id, t] of absent) lines.push(`- **${LABELS[id]}:** not measured — ${t.error ?? t.skipped}`);
+    for (const [id, why] of Object.entries(section.notApplicable ?? {})) lines.push(`- ${LABELS[id]}: not applicable — ${why}.`);
+    if (absent.length || Object.keys(section.notApplicable ?? {}).length) lines.push('');
+  }
+  lines.push(...renderGoals(results.goals), ...renderMisses(results));
+  return lines.join('\n').trimEnd();
+}
+
+function renderGoals({ goals, skipped }) {
+  const lines = ['### Goals', ''];
+  if (!goals.length) lines.push('No goal could be judged on this run.', '');
+  else {
+    const passed = goals.filter((g) => g.pass).length;
     lines.push(
-      `#### ${offered} messages/s offered`,
+      `${passed} of ${goals.length} checks pass.`,
       '',
-      '| target | deliveries/s | loss | p50 | p99 | max | ack p99 | server CPU | µs CPU / delivery | vs bare |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| goal | target | measured | limit | verdict | margin |',
+      '| --- | --- | ---: | ---: | --- | --- |',
+      ...goals.map(
+        (g) =>
+          `| ${g.goal} | ${LABELS[g.target]} | ${g.value}${g.note ? ` (${g.note})` : ''} | ${g.limit} | ${g.pass ? 'pass' : '**MISS**'}` +
+          `${g.noisy ? ' (noisy)' : ''} | ${g.margin} |`,
+      ),
+      '',
     );
-    for (const t of measured) {
-      const step = t.steps?.find((x) => x.offered === offered);
-      if (!step) continue;
-      const vs = t.target === 'reference' ? '1×' : ratio === undefined ? '—' : `**${ratio}×**`;
+  }
+  for (const line of skipped) lines.push(`- Not judged: ${line}.`);
+  if (skipped.length) lines.push('');
+  return lines;
+}
+
+/** What bounds each miss: the CPU profile of a rerun (or the heap profile, for memory). */
+function renderMisses(results) {
+  const misses = results.misses ?? [];
+  if (!misses.length) return [];
+  const lines = [
+    '### What bounds the misses',
+    '',
+    "Each missed goal's scenario was measured again on that target with the server under V8's profiler (CPU profile of the " +
+      'measured phase only; for memory, the sampling heap profile of what was still alive after the arrivals). ' +
+      "Shares are of the main thread's busy time (or of live sampled memory). Profiled figures are skewed by the profiler " +
+      'and are not used above. A native function is named with the nearest Hearth (or JavaScript) frame that called it; ' +
+      'profiles sample wall time, so a native call blocked in a system call (`run` committing with fsync) counts although it ' +
+      'burns no CPU. Summarise a profile with `node bench/profile-summary.mjs FILE`.',
+    '',
+  ];
+  // Misses measured by the same rerun (one scenario on one target) share its profile.
+  const runs = new Map();
+  for (const miss of misses) {
+    const key = `${miss.scenario}/${miss.target}`;
+    if (!runs.has(key)) runs.set(key, []);
+    runs.get(key).push(miss);
+  }
+  for (const group of runs.values()) {
+    const [first] = group;
+    lines.push(`**${LABELS[first.target]}: ${group.map((m) => `${m.goal} (${m.value}; ${m.margin})`).join('; ')}**`, '');
+    if (first.error) lines.push(`- profile not taken: ${first.error}`);
+    for (const p of first.profiles ?? []) {
       lines.push(
-        `| ${NAMES[t.target]} | ${step.deliveriesPerS} | ${loss(step)} | ${ms(step.p50ms)} | ${ms(step.p99ms)} | ${ms(step.maxms)} | ` +
-          `${t.target === 'hearth' ? ms(step.ackP99ms) + ackTrouble(step) : '—'} | ${step.serverCpuPct} % | ${step.serverCpuUsPerDelivery} | ${vs} |`,
+        `- \`${p.file}\`: ${(p.top.busyMs / 1000).toFixed(2)} s busy of ${(p.top.totalMs / 1000).toFixed(2)} s. Self time by area: ` +
+          p.top.areas
+            .slice(0, 6)
+            .map((r) => `${r.name} ${r.pct} %`)
+            .join(', ') +
+          '.',
+        `  Top functions by self time: ${p.top.self
+          .slice(0, 8)
+          .map((r) => `\`${r.name}\` ${r.pct} %`)
+          .join(', ')}.`,
       );
     }
-    lines.push('', ...noiseNotes(measured, offered));
+    for (const h of first.heap ?? []) {
+      lines.push(
+        `- \`${h.file}\`: ${h.liveKiB} KiB live (sampled). By area: ${h.areas.join(', ')}.`,
+        `  Largest allocation sites: ${h.rows.map((r) => `\`${r}\``).join(', ')}.`,
+      );
+    }
+    lines.push('');
   }
-  lines.push(
-    '| target | connect (all sockets) | RSS idle | RSS connected | RSS / connection | RSS at end |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-  );
-  for (const t of measured.filter((t) => !t.error)) {
-    lines.push(
-      `| ${NAMES[t.target]} | ${t.connectSeconds} s | ${mib(t.serverRssIdleBytes)} MiB | ${mib(t.serverRssConnectedBytes)} MiB | ` +
-        `${(t.rssPerConnectionBytes / 1024).toFixed(1)} KiB | ${mib(t.serverRssEndBytes)} MiB |`,
-    );
-  }
-  lines.push('', ...renderVerdict(verdict));
-  return lines.join('\n');
+  return lines;
 }
-
-function noiseNotes(measured, offered) {
-  return measured.flatMap((t) => {
-    const step = t.steps?.find((x) => x.offered === offered);
-    if (!step || !isNoisy(step)) return [];
-    return [
-      `> Noisy: other programs used ${step.othersOnServerCorePct} % of the server's core and ` +
-        `${step.othersOnLoadCorePct} % of the load generator's during the ${NAMES[t.target]} step; ` +
-        'its latency and loss figures are not trustworthy.',
-      '',
-    ];
-  });
-}
-
-function renderVerdict(verdict) {
-  if (!verdict.evaluated) return [`**Bar (${verdict.bar}): not evaluated** — ${verdict.reason}.`];
-  return [
-    `**Bar (${verdict.bar}, durable acks on SQLite): ${verdict.pass ? 'PASS' : 'FAIL'}**`,
-    '',
-    ...verdict.checks.map((c) => `- ${c.pass ? 'pass' : 'FAIL'}: ${c.check} — ${c.value}`),
-    ...(verdict.caveat ? ['', `Caveat: ${verdict.caveat}`] : []),
-  ];
-}
-
-const ms = (v) => (v === null || v === undefined ? '—' : `${v} ms`);
-const loss = (step) => (step.lost === 0 ? '0' : `${step.lossPct} % (${step.lost})`);
-const ackTrouble = (step) =>
-  step.ackErrors || step.acksMissing ? ` (${step.ackErrors} errors, ${step.acksMissing} missing)` : '';
 
 /** Replaces the marked section of the doc (creating the doc from `intro` when missing). */
 export function updateDoc(path, section, intro = defaultIntro) {
@@ -99,10 +120,7 @@ export function updateDoc(path, section, intro = defaultIntro) {
   const block = `${START}\n${section}\n${END}`;
   const start = doc.indexOf(START.slice(0, 24));
   const end = doc.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? doc.slice(0, start) + block + doc.slice(end + END.length)
-      : `${doc.trimEnd()}\n\n${block}\n`;
+  const next = start >= 0 && end > start ? doc.slice(0, start) + block + doc.slice(end + END.length) : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(path, next);
 }
 

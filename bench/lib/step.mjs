@@ -2,11 +2,12 @@
 // `drainSeconds`) for the last deliveries and acks, and turn the counters into figures.
 // The server's CPU window runs from the first send to the end of the drain, so every delivery
 // counted is paid for inside it.
-import { othersOnCore, readCores, readUsage, round } from './proc.mjs';
+import { auxDelta, auxSnapshot } from './aux-cpu.mjs';
+import { othersOnCore, readCores, readUsageOf, round } from './proc.mjs';
 import { Samples } from './samples.mjs';
 
 export async function measureStep(options) {
-  const { rate, seconds, drainSeconds, tickMs, perRoom, pid, cores, live, profile, send, dropped } = options;
+  const { rate, seconds, drainSeconds, tickMs, perRoom, pids, aux = {}, cores, live, profile, send, dropped } = options;
   const total = Math.round(rate * seconds);
   const acks = new Samples(total);
   const ackErrors = new Map();
@@ -15,8 +16,9 @@ export async function measureStep(options) {
   live.lastAt = 0;
   live.latency = new Samples(total * perRoom);
 
-  if (profile) process.kill(pid, 'SIGUSR2');
-  const server0 = readUsage(pid);
+  if (profile) for (const pid of pids) process.kill(pid, 'SIGUSR2');
+  const aux0 = auxSnapshot(aux);
+  const server0 = readUsageOf(pids);
   const cores0 = readCores();
   const client0 = process.cpuUsage();
   const start = performance.now();
@@ -48,10 +50,11 @@ export async function measureStep(options) {
   while ((live.received < expected || acked < sent) && performance.now() < drainUntil) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const server1 = readUsage(pid);
+  const server1 = readUsageOf(pids);
   const cores1 = readCores();
   const client1 = process.cpuUsage(client0);
-  if (profile) process.kill(pid, 'SIGUSR2');
+  const { postgresUs, redisUs } = auxDelta(aux0, auxSnapshot(aux));
+  if (profile) for (const pid of pids) process.kill(pid, 'SIGUSR2');
 
   const windowSeconds = (server1.at - server0.at) / 1000;
   const deliverySeconds = Math.max(sendSeconds, (live.lastAt / 1000 - start) / 1000);
@@ -77,6 +80,10 @@ export async function measureStep(options) {
     windowSeconds: round(windowSeconds, 2),
     serverCpuPct: round((100 * serverCpuUs) / 1e6 / windowSeconds, 1),
     serverCpuUsPerDelivery: round(serverCpuUs / Math.max(1, live.received), 2),
+    // Each process's share, when the server is several (they share the server core).
+    serverCpuPctEach: server1.each.map((u, i) => round((100 * (u.cpuUs - server0.each[i].cpuUs)) / 1e6 / windowSeconds, 1)),
+    postgresCpuUsPerDelivery: postgresUs === null ? null : round(postgresUs / Math.max(1, live.received), 2),
+    redisCpuUsPerDelivery: redisUs === null ? null : round(redisUs / Math.max(1, live.received), 2),
     serverRssBytes: server1.rssBytes,
     clientCpuPct: round((100 * (client1.user + client1.system)) / 1e6 / windowSeconds, 1),
     // Anything else on the pinned cores (other programs on a shared machine) skews latency.

@@ -1,22 +1,21 @@
-// The load generator: one process (pinned to its own core by bench/run.mjs) that enrols
-// rooms × members against one target, then offers each message rate in turn and measures what
-// comes back. Prints one JSON result on stdout; progress goes to stderr.
+// Fan-out load (bench/scenarios/fanout.mjs starts it pinned to the load core): enrols rooms ×
+// members against one target, then offers each message rate in turn and measures what comes back.
+// Prints one JSON result on stdout; progress goes to stderr.
 //
-//   node bench/load.mjs --target hearth|reference --url http://127.0.0.1:PORT --pid SERVER_PID
+//   node bench/load/fanout.mjs --target hearth|reference --urls http://127.0.0.1:PORT[,…] --pids PID[,…]
 //
 // Every text starts with `hb~<send time in µs>~`. A delivery is a `message:created` frame; it is
 // recognised by its first bytes and timed by reading the digits after the marker, with no string
 // or JSON decoding, so the generator stays far cheaper than the server it measures.
-import { Buffer } from 'node:buffer';
-import { readFlags } from './lib/flags.mjs';
-import { readUsage } from './lib/proc.mjs';
-import { Samples } from './lib/samples.mjs';
-import { measureStep } from './lib/step.mjs';
+import { readFlags } from '../lib/flags.mjs';
+import { createDeliveryCounter, stampedText } from '../lib/deliveries.mjs';
+import { readUsageOf } from '../lib/proc.mjs';
+import { measureStep } from '../lib/step.mjs';
 
 const flags = readFlags(process.argv.slice(2), {
   target: 'reference',
-  url: 'http://127.0.0.1:3999',
-  pid: 0,
+  urls: 'http://127.0.0.1:3999',
+  pids: [],
   rooms: 10,
   'per-room': 50,
   steps: [100, 400],
@@ -24,61 +23,38 @@ const flags = readFlags(process.argv.slice(2), {
   drain: 5,
   tick: 5,
   'text-bytes': 64,
-  'profile-step': 0, // offered rate during which the server is sent SIGUSR2 to start/stop a profile
+  'profile-step': 0, // offered rate during which the servers are sent SIGUSR2 to start/stop a profile
   settle: 1,
-  'server-core': -1, // the cores bench/run.mjs pinned the server and this process to; -1: unpinned
+  'server-core': -1, // the cores the runner pinned the servers and this process to; -1: unpinned
   'load-core': -1,
   warmup: 3, // seconds at the top rate before the measured steps, not recorded
+  'db-name': '', // the throwaway PostgreSQL database, to count its backends' CPU
+  redis: false, // count the Redis server's CPU too
 });
-const drivers = { hearth: './drivers/hearth.mjs', reference: './drivers/reference.mjs' };
+const drivers = { hearth: '../drivers/hearth.mjs', reference: '../drivers/reference.mjs' };
 if (!drivers[flags.target]) throw new Error(`--target must be one of ${Object.keys(drivers).join(', ')}`);
-if (!flags.pid) throw new Error('--pid (the server process to measure) is required');
+if (!flags.pids.length) throw new Error('--pids (the server processes to measure) is required');
 
-const log = (line) => process.stderr.write(`[load ${flags.target}] ${line}\n`);
-const nowUs = () => Math.round(performance.now() * 1000);
+const log = (line) => process.stderr.write(`[load fanout ${flags.target}] ${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const urls = flags.urls.split(',');
 
-// Counters for the step in progress; the frame handler below is the hot path.
-const live = { received: 0, lastAt: 0, latency: new Samples() };
-const DELIVERY = Buffer.from('42["message:created"');
-const MARKER = Buffer.from('"hb~');
-function onEventFrame(bytes) {
-  if (bytes.compare(DELIVERY, 0, DELIVERY.length, 0, DELIVERY.length) !== 0) return;
-  let i = bytes.indexOf(MARKER, DELIVERY.length);
-  if (i < 0) return;
-  let sentAt = 0;
-  for (i += MARKER.length; bytes[i] >= 48 && bytes[i] <= 57; i++) sentAt = sentAt * 10 + bytes[i] - 48;
-  const at = nowUs();
-  live.received++;
-  live.lastAt = at;
-  live.latency.add(at - sentAt);
-}
-
+const live = createDeliveryCounter();
 const tag = `b${Date.now().toString(36)}`;
 const connections = flags.rooms * flags['per-room'];
-const before = readUsage(flags.pid);
+const before = readUsageOf(flags.pids);
 const { enrol } = await import(drivers[flags.target]);
-log(`enrolling ${flags.rooms} rooms × ${flags['per-room']} members`);
+log(`enrolling ${flags.rooms} rooms × ${flags['per-room']} members over ${urls.length} process(es)`);
 const enrolStart = performance.now();
-const { roomIds, members } = await enrol({
-  baseUrl: flags.url,
-  rooms: flags.rooms,
-  perRoom: flags['per-room'],
-  tag,
-  onEventFrame,
-});
+const { roomIds, members } = await enrol({ urls, rooms: flags.rooms, perRoom: flags['per-room'], tag, onEventFrame: live.onEventFrame });
 const connectSeconds = (performance.now() - enrolStart) / 1000;
 await sleep(flags.settle * 1000);
-const enrolled = readUsage(flags.pid);
+const enrolled = readUsageOf(flags.pids);
 log(`enrolled in ${connectSeconds.toFixed(2)} s`);
 
-const padding = 'x'.repeat(flags['text-bytes']);
-const textAt = (us) => {
-  const stamp = `hb~${us}~`;
-  return stamp + padding.slice(stamp.length); // --text-bytes long, or just the stamp if shorter
-};
 const result = {
   target: flags.target,
+  processes: urls.length,
   rooms: flags.rooms,
   perRoom: flags['per-room'],
   connections,
@@ -86,7 +62,7 @@ const result = {
   serverRssIdleBytes: before.rssBytes,
   serverRssConnectedBytes: enrolled.rssBytes,
   rssPerConnectionBytes: Math.round((enrolled.rssBytes - before.rssBytes) / connections),
-  textBytes: textAt(nowUs()).length,
+  textBytes: stampedText(flags['text-bytes']).length,
   warmupSeconds: flags.warmup,
   steps: [],
 };
@@ -103,7 +79,8 @@ for (const { rate, seconds, warmup } of plan) {
     drainSeconds: flags.drain,
     tickMs: flags.tick,
     perRoom: flags['per-room'],
-    pid: flags.pid,
+    pids: flags.pids,
+    aux: { dbName: flags['db-name'], redis: flags.redis },
     cores: flags['server-core'] >= 0 ? { server: flags['server-core'], load: flags['load-core'] } : null,
     live,
     profile: !warmup && rate === flags['profile-step'],
@@ -111,7 +88,7 @@ for (const { rate, seconds, warmup } of plan) {
       const room = n % flags.rooms;
       const socket = members[room][Math.floor(n / flags.rooms) % flags['per-room']];
       const clientId = `${tag}-${++sendCount}`; // unique across steps, or the server dedupes it
-      socket.call('message:send', { roomId: roomIds[room], text: textAt(nowUs()), clientId }, onAck);
+      socket.call('message:send', { roomId: roomIds[room], text: stampedText(flags['text-bytes']), clientId }, onAck);
     },
     dropped: () => members.flat().filter((s) => s.dropped).length,
   });
