@@ -9,7 +9,7 @@ const noisy = (m) => m && (m.othersOnServerCorePct > 5 || m.othersOnLoadCorePct 
 function verdict({ goal, scenario, target, value, limit, atMost = true, unit = '', format = (v) => `${v}${unit}`, note, measured }) {
   const pass = atMost ? value <= limit : value >= limit;
   const gap = Math.abs(value - limit);
-  const share = Math.round((100 * gap) / limit);
+  const share = Number(((100 * gap) / limit).toFixed(gap / limit < 0.01 ? 1 : 0));
   const margin = pass
     ? `${format(round(gap))} ${atMost ? 'under' : 'over'} the limit (${share} % headroom)`
     : `missed by ${format(round(gap))} (${share} % ${atMost ? 'over' : 'short'})`;
@@ -26,7 +26,7 @@ function verdict({ goal, scenario, target, value, limit, atMost = true, unit = '
   };
 }
 
-const round = (v) => Number(v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
+const round = (v) => Number(v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : v >= 0.1 ? 2 : 3));
 
 export function judgeGoals(results) {
   const goals = [];
@@ -48,7 +48,7 @@ export function judgeGoals(results) {
           goal: 'CPU per delivery ≤ 1.5× bare Socket.IO (one process, 400 msg/s)',
           scenario: 'fanout',
           target: id,
-          value: Number((step.serverCpuUsPerDelivery / ref.serverCpuUsPerDelivery).toFixed(2)),
+          value: Number((step.serverCpuUsPerDelivery / ref.serverCpuUsPerDelivery).toFixed(3)),
           limit: 1.5,
           unit: '×',
           note: `${step.serverCpuUsPerDelivery} vs ${ref.serverCpuUsPerDelivery} µs`,
@@ -82,7 +82,7 @@ export function judgeGoals(results) {
           goal: 'two processes through Redis ≤ 1.3× the CPU per delivery of one (400 msg/s)',
           scenario: 'fanout',
           target: id,
-          value: Number((two.serverCpuUsPerDelivery / one.serverCpuUsPerDelivery).toFixed(2)),
+          value: Number((two.serverCpuUsPerDelivery / one.serverCpuUsPerDelivery).toFixed(3)),
           limit: 1.3,
           unit: '×',
           note: `${two.serverCpuUsPerDelivery} vs ${one.serverCpuUsPerDelivery} µs (Node processes only)`,

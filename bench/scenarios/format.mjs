@@ -10,6 +10,7 @@ export const isNoisy = (m) => m.othersOnServerCorePct > 5 || m.othersOnLoadCoreP
 
 export const noiseNote = (label, m) =>
   `> Noisy: other programs used ${m.othersOnServerCorePct} % of the server core and ${m.othersOnLoadCorePct} % of the load ` +
-  `core while ${label} was measured; its latency figures are not trustworthy.`;
+  `core while ${label} was measured; its latency figures are not trustworthy` +
+  (/PostgreSQL/.test(label) ? ' (on PostgreSQL, "other programs" includes the database\'s own work for the run: see DB µs).' : '.');
 
 export const notMeasured = (label, result) => `- **${label}:** not measured — ${result.error ?? result.skipped}`;

@@ -58,10 +58,11 @@ export function render(section, labels) {
   const s = section.settings;
   const lines = [
     `${s.clients} clients, each with its own session (Hearth), socket and joined room (rooms of ${s.perRoom}), arriving ` +
-      `${s.concurrency} at a time. RSS / client = (RSS ${s.settleSeconds} s after the last arrival − RSS before the first) / clients, ` +
-      'summed over the processes; "after GC" repeats it after the memory hook forced a full collection, and "heap" and "external" ' +
-      "are V8's live heap and off-heap buffers after that collection. SQLite's page cache lives in the server process and counts; " +
-      "PostgreSQL's does not.",
+      `${s.concurrency} at a time. RSS / client = (RSS after the last arrival − RSS before the first) / clients, summed over the ` +
+      "processes, with a full GC forced by the bench's memory hook before the first arrival and after the last: the figure the " +
+      `goal is judged on. "Before GC" is the same ${s.settleSeconds} s after the last arrival, before that second GC (it includes ` +
+      'garbage not yet collected); "heap" and "external" are V8\'s live heap and off-heap buffers per client after it. ' +
+      "SQLite's page cache lives in the server process and counts; PostgreSQL's does not.",
     '',
     '| target | clients | failed | RSS before | RSS after | RSS / client | before GC | heap / client | external / client |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
