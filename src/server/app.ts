@@ -4,19 +4,7 @@ import type { DestinationStream } from 'pino';
 import type { Cluster } from './cluster.js';
 import { publicBaseUrl, type Config } from './config.js';
 import type { CoreDeps } from './core/deps.js';
-import type {
-  Clock,
-  Ids,
-  Mailer,
-  MessageStore,
-  PasswordHasher,
-  PresenceTracker,
-  RateLimiter,
-  ResetTokenStore,
-  RoomStore,
-  SessionStore,
-  UserStore,
-} from './core/ports.js';
+import type { Clock, Ids, Mailer, PasswordHasher, PresenceTracker, RateLimiter } from './core/ports.js';
 import { presenceChanged } from './core/presence.js';
 import { defaultRateRules, type RateRules } from './core/rate-rules.js';
 import { registerErrorHandling, registerNotFound } from './http/errors.js';
@@ -41,15 +29,8 @@ import { attachGateway, createSocketServer } from './realtime/gateway.js';
 import { socketBroadcaster } from './realtime/socket-broadcaster.js';
 import type { HearthServer } from './realtime/types.js';
 
-export interface Stores {
-  users: UserStore;
-  sessions: SessionStore;
-  rooms: RoomStore;
-  messages: MessageStore;
-  resetTokens: ResetTokenStore;
-  /** Resolves when the database answers: the readiness probe. */
-  ping(): Promise<void>;
-}
+import type { Stores } from './core/ports.js';
+export type { Stores };
 
 /** What the composition root (or a test) hands in; shared-state adapters default to one process. */
 export interface AppDeps {

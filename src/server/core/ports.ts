@@ -79,6 +79,17 @@ export interface ResetTokenStore {
   consumeResetToken(tokenHash: string, now: string): Promise<string | undefined>;
 }
 
+/** Every store the app needs, as one storage adapter provides them. */
+export interface Stores {
+  users: UserStore;
+  sessions: SessionStore;
+  rooms: RoomStore;
+  messages: MessageStore;
+  resetTokens: ResetTokenStore;
+  /** Resolves when the database answers a trivial query: the readiness check. */
+  ping(): Promise<void>;
+}
+
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(passwordHash: string, password: string): Promise<boolean>;

@@ -1,4 +1,3 @@
-import type { MessageStore, ResetTokenStore, RoomStore, SessionStore, UserStore } from '../core/ports.js';
 import type { Database } from './database.js';
 import { createMessageStore } from './message-store.js';
 import { createResetTokenStore } from './reset-token-store.js';
@@ -8,15 +7,8 @@ import { createUserStore } from './user-store.js';
 
 export { openDatabase, type Database, type Engine, type OpenOptions } from './database.js';
 
-export interface Stores {
-  users: UserStore;
-  sessions: SessionStore;
-  rooms: RoomStore;
-  messages: MessageStore;
-  resetTokens: ResetTokenStore;
-  /** Resolves when the database answers a trivial query: the readiness check. */
-  ping(): Promise<void>;
-}
+import type { Stores } from '../core/ports.js';
+export type { Stores };
 
 export function createStores(database: Database): Stores {
   return {
