@@ -33,7 +33,8 @@ function start(env: Record<string, string>): { child: ChildProcess; exited: Prom
   return { child, exited, output: () => output };
 }
 
-describe.skipIf(skip)('HEARTH_WORKERS', () => {
+// Starts three real processes: retried when the machine is loaded.
+describe.skipIf(skip)('HEARTH_WORKERS', { retry: 2 }, () => {
   it('runs N workers behind one port that deliver to each other, and drains them all on SIGTERM', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
