@@ -17,7 +17,8 @@ export async function measureTarget(scenario, target, ctx, { hook, prepare, env,
   const { root, flags, pin } = ctx;
   const profiling = !hook && ctx.profile.has(scenario);
   const cores = pin ? [flags['server-core'], flags['load-core']] : [];
-  const quiet = flags['wait-quiet'] > 0 && cores.length ? await waitForQuietCores(cores, flags['wait-quiet']) : null;
+  const waitS = ctx.waitQuietS ?? flags['wait-quiet'];
+  const quiet = waitS > 0 && cores.length ? await waitForQuietCores(cores, waitS) : null;
   if (quiet && !quiet.quiet) console.warn(`[bench] cores still ${quiet.busiestCorePct} % busy; measuring anyway`);
   const hookOut = profiling
     ? join(root, 'bench/results/profiles', `${scenario}-${target.id}.cpuprofile`)

@@ -24,7 +24,10 @@ export function renderReport(results, scenarios) {
       (m.pinned
         ? `every server process on core ${m.pinned.server} (two processes share it), every load generator on core ${m.pinned.load}.`
         : 'unpinned (fewer than 2 cores or no taskset).') +
-      ` Raw figures: \`bench/results/${results.date}.json\`.`,
+      ` Raw figures: \`bench/results/${results.date}.json\`.` +
+      (results.flags?.['sqlite-dir']
+        ? ` **SQLite databases on ${results.flags['sqlite-dir']}** (a diagnostic: fsync costs what that device makes it cost).`
+        : ''),
     '',
   ];
   for (const scenario of scenarios) {

@@ -89,6 +89,8 @@ export async function measureStep(options) {
     // Anything else on the pinned cores (other programs on a shared machine) skews latency.
     othersOnServerCorePct: cores ? othersOnCore(cores0, cores1, cores.server, serverCpuUs) : null,
     othersOnLoadCorePct: cores ? othersOnCore(cores0, cores1, cores.load, client1.user + client1.system) : null,
+    // The run's own database and Redis work, which the two figures above count as other programs.
+    runAuxCpuPct: round((100 * ((postgresUs ?? 0) + (redisUs ?? 0))) / 1e6 / windowSeconds, 1),
     droppedSockets: dropped(),
   };
 }

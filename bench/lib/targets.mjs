@@ -72,8 +72,12 @@ export async function startTarget(target, { root, flags, pin, cleanups, hook, ho
     let redisPrefix = null;
     if (target.kind === 'hearth') {
       Object.assign(env, { HEARTH_RATE_LIMITS: 'off', NODE_ENV: 'production' });
-      if (target.engine === 'sqlite') env.DATABASE_URL = `sqlite:${join(dir, 'bench.db')}`;
-      else {
+      if (target.engine === 'sqlite') {
+        // --sqlite-dir puts the database elsewhere (say /dev/shm, to see what fsync costs).
+        const dbDir = flags['sqlite-dir'] ? mkdtempSync(join(flags['sqlite-dir'], 'hearth-bench-')) : dir;
+        if (dbDir !== dir) undo.push(async () => rmSync(dbDir, { recursive: true, force: true }));
+        env.DATABASE_URL = `sqlite:${join(dbDir, 'bench.db')}`;
+      } else {
         const database = await createThrowawayDatabase(flags['postgres-url']);
         undo.push(database.drop);
         env.DATABASE_URL = database.url;

@@ -6,7 +6,8 @@
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { readFlags } from '../lib/flags.mjs';
-import { readUsageOf, round } from '../lib/proc.mjs';
+import { auxDelta, auxSnapshot } from '../lib/aux-cpu.mjs';
+import { othersOnCore, readCores, readUsageOf, round } from '../lib/proc.mjs';
 import { Samples } from '../lib/samples.mjs';
 
 const flags = readFlags(process.argv.slice(2), {
@@ -18,6 +19,9 @@ const flags = readFlags(process.argv.slice(2), {
   warmup: 20,
   pids: [],
   profile: false,
+  'db-name': '',
+  'server-core': -1,
+  'load-core': -1,
 });
 if (!flags.token || !flags.room || !flags.pids.length) throw new Error('--token, --room and --pids are required');
 
@@ -64,6 +68,10 @@ function verify(c, { status, body }) {
 }
 
 const results = {};
+const aux0 = auxSnapshot({ dbName: flags['db-name'] });
+const all0 = readUsageOf(flags.pids);
+const cores0 = readCores();
+const client0 = process.cpuUsage();
 if (flags.profile) flags.pids.forEach((pid) => process.kill(pid, 'SIGUSR2'));
 for (const c of cases) {
   for (let i = 0; i < flags.warmup; i++) verify(c, await get(c.path));
@@ -87,6 +95,17 @@ for (const c of cases) {
   process.stderr.write(`[load history] ${c.name}: ${JSON.stringify(results[c.name])}\n`);
 }
 if (flags.profile) flags.pids.forEach((pid) => process.kill(pid, 'SIGUSR2'));
+const all1 = readUsageOf(flags.pids);
+const cores1 = readCores();
+const client1 = process.cpuUsage(client0);
+const { postgresUs } = auxDelta(aux0, auxSnapshot({ dbName: flags['db-name'] }));
+const windowS = (all1.at - all0.at) / 1000;
+const pinned = flags['server-core'] >= 0;
+const noise = {
+  othersOnServerCorePct: pinned ? othersOnCore(cores0, cores1, flags['server-core'], all1.cpuUs - all0.cpuUs) : null,
+  othersOnLoadCorePct: pinned ? othersOnCore(cores0, cores1, flags['load-core'], client1.user + client1.system) : null,
+  runAuxCpuPct: round((100 * (postgresUs ?? 0)) / 1e6 / windowS, 1),
+};
 agent.destroy();
-process.stdout.write(`${JSON.stringify({ messages: flags.messages, cases: results })}\n`);
+process.stdout.write(`${JSON.stringify({ messages: flags.messages, cases: results, ...noise })}\n`);
 process.exit(0);

@@ -140,6 +140,7 @@ const result = {
   clientCpuPct: round((100 * clientCpuUs) / 1e6 / windowS, 1),
   othersOnServerCorePct: flags['server-core'] >= 0 ? othersOnCore(cores0, cores1, flags['server-core'], serverCpuUs) : null,
   othersOnLoadCorePct: flags['server-core'] >= 0 ? othersOnCore(cores0, cores1, flags['load-core'], clientCpuUs) : null,
+  runAuxCpuPct: round((100 * ((postgresUs ?? 0) + (redisUs ?? 0))) / 1e6 / windowS, 1),
   droppedSockets: senders.filter((s) => s.socket.dropped).length,
 };
 for (const { socket } of senders) socket.close();

@@ -6,7 +6,7 @@ import { postJson, guestToken } from '../drivers/hearth.mjs';
 import { measureTarget, runLoad } from '../lib/measure.mjs';
 import { onCore, runToEnd } from '../lib/processes.mjs';
 import { toArgv } from '../lib/flags.mjs';
-import { ms } from './format.mjs';
+import { isNoisy, ms, noiseNote } from './format.mjs';
 
 export const name = 'history';
 export const title = 'History pages in a long room';
@@ -47,6 +47,9 @@ export function measure(target, ctx) {
           warmup: s.warmupRequests,
           pids: started.pids,
           profile: profiling,
+          'db-name': started.dbName ?? '',
+          'server-core': ctx.pin ? ctx.flags['server-core'] : -1,
+          'load-core': ctx.pin ? ctx.flags['load-core'] : -1,
         },
         budgetSeconds(ctx.flags),
       );
@@ -81,6 +84,7 @@ export function render(section, labels) {
       );
     }
   }
+  for (const [id, t] of Object.entries(section.targets)) if (!t.error && !t.skipped && isNoisy(t)) lines.push('', noiseNote(labels[id], t));
   const seeds = Object.entries(section.targets).filter(([, t]) => t.seedSeconds);
   if (seeds.length) lines.push('', `Seeding took ${seeds.map(([id, t]) => `${t.seedSeconds} s on ${labels[id]}`).join(' and ')}.`);
   lines.push('');
