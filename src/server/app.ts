@@ -28,6 +28,7 @@ import { watchCluster } from './ops/watch-cluster.js';
 import { attachGateway, createSocketServer } from './realtime/gateway.js';
 import { socketBroadcaster } from './realtime/socket-broadcaster.js';
 import type { HearthServer } from './realtime/types.js';
+import { QuietRequestLog } from './http/request-log.js';
 
 import type { Stores } from './core/ports.js';
 export type { Stores };
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     },
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
+    logController: new QuietRequestLog(),
   });
   const io = createSocketServer(app, config, deps.cluster?.adapter, config.workers > 1);
   const metrics = createMetrics(() => io.of('/').sockets.size);

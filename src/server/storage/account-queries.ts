@@ -21,7 +21,7 @@ function takenBy(error: unknown): 'username' | 'email' | undefined {
 }
 
 export function createAccountQueries(database: Database): AccountQueries {
-  const db = database.db;
+  const { db, write } = database;
   return {
     async findAccountById(id) {
       const row = await db.selectFrom('users').select(accountColumns).where('id', '=', id).executeTakeFirst();
@@ -41,7 +41,7 @@ export function createAccountQueries(database: Database): AccountQueries {
 
     async registerAccount(account: NewAccount): Promise<Registration> {
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await write(async (trx) => {
           // Serialises registrations so that exactly one can be the first (admin) account.
           if (database.engine === 'postgres') await sql`lock table users in share row exclusive mode`.execute(trx);
           const kind = (await hasAccounts(trx)) ? 'member' : 'admin';
@@ -81,12 +81,12 @@ export function createAccountQueries(database: Database): AccountQueries {
     },
 
     async setPasswordHash(userId, passwordHash) {
-      await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+      await write((trx) => trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute());
     },
 
     async setEmail(userId, email) {
       try {
-        await db.updateTable('users').set({ email }).where('id', '=', userId).execute();
+        await write((trx) => trx.updateTable('users').set({ email }).where('id', '=', userId).execute());
         return 'ok';
       } catch (error) {
         if (takenBy(error) === 'email') return 'taken';
@@ -95,7 +95,7 @@ export function createAccountQueries(database: Database): AccountQueries {
     },
 
     async setKind(userId, kind) {
-      await db.updateTable('users').set({ kind }).where('id', '=', userId).execute();
+      await write((trx) => trx.updateTable('users').set({ kind }).where('id', '=', userId).execute());
     },
 
     async listAccounts() {

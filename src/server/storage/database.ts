@@ -5,12 +5,19 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Engine, Schema } from './schema.js';
+import { cachingStatements } from './sqlite-statement-cache.js';
+import { createSqliteWriter, type Write } from './sqlite-write-batch.js';
 
 export type { Engine } from './schema.js';
 
 export interface Database {
   db: Kysely<Schema>;
   engine: Engine;
+  /**
+   * Every write goes through here: `work` runs in a transaction (using only the `trx` it is given)
+   * and the promise settles after the commit. On SQLite, writes arriving together share a commit.
+   */
+  write: Write;
   /** A trivial query: resolves when the database answers. */
   ping(): Promise<void>;
   /** Waits for the statement or transaction in flight, then closes every connection. */
@@ -48,10 +55,11 @@ function openSqlite(path: string): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     engine: 'sqlite',
+    write: createSqliteWriter(db),
     ping: () => ping(db),
     async close() {
       // The driver closes the file at once; taking its one connection first lets a batch commit.
@@ -89,7 +97,13 @@ function openPostgres(url: string, schema: string | undefined): Database {
   // 'error' on its client, which the pool listens to only while it is idle.
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', ping: () => ping(db), close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    write: (work) => db.transaction().execute(work),
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
 }
 
 async function ping(db: Kysely<Schema>): Promise<void> {

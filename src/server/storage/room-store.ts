@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
 import type { MembershipChange, NewRoom, RoomStore } from '../core/ports.js';
 import { roomColumns, toRoom, type Schema } from './schema.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
-export function createRoomStore(db: Kysely<Schema>): RoomStore {
+export function createRoomStore({ db, write }: Database): RoomStore {
   const selectRooms = () => db.selectFrom('rooms').select(roomColumns);
 
   return {
     async insertRoom(room: NewRoom) {
       try {
-        await db.transaction().execute(async (trx) => {
+        await write(async (trx) => {
           await trx
             .insertInto('rooms')
             .values({
@@ -86,7 +87,7 @@ export function createRoomStore(db: Kysely<Schema>): RoomStore {
     },
 
     addMember(roomId: string, userId: string, joinedAt: string) {
-      return db.transaction().execute(async (trx): Promise<MembershipChange> => {
+      return write(async (trx): Promise<MembershipChange> => {
         const inserted = await trx
           .insertInto('memberships')
           .values({ room_id: roomId, user_id: userId, role: 'member', joined_at: joinedAt })
@@ -97,7 +98,7 @@ export function createRoomStore(db: Kysely<Schema>): RoomStore {
     },
 
     removeMember(roomId: string, userId: string) {
-      return db.transaction().execute(async (trx): Promise<MembershipChange> => {
+      return write(async (trx): Promise<MembershipChange> => {
         const deleted = await trx.deleteFrom('memberships').where('room_id', '=', roomId).where('user_id', '=', userId).executeTakeFirst();
         return adjustCount(trx, roomId, -Number(deleted.numDeletedRows));
       });

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { NewSession, SessionStore } from '../core/ports.js';
-import type { Schema } from './schema.js';
+import type { Database } from './database.js';
 import { toUser, userColumns } from './user-rows.js';
 
 /**
@@ -9,19 +8,21 @@ import { toUser, userColumns } from './user-rows.js';
  */
 const touchIntervalMs = 60_000;
 
-export function createSessionStore(db: Kysely<Schema>): SessionStore {
+export function createSessionStore({ db, write }: Database): SessionStore {
   return {
     async insertSession(session: NewSession) {
-      await db
-        .insertInto('sessions')
-        .values({
-          token_hash: session.tokenHash,
-          user_id: session.userId,
-          created_at: session.createdAt,
-          last_used_at: session.createdAt,
-          expires_at: session.expiresAt,
-        })
-        .execute();
+      await write((trx) =>
+        trx
+          .insertInto('sessions')
+          .values({
+            token_hash: session.tokenHash,
+            user_id: session.userId,
+            created_at: session.createdAt,
+            last_used_at: session.createdAt,
+            expires_at: session.expiresAt,
+          })
+          .execute(),
+      );
     },
 
     async findSessionUser(tokenHash: string, now: string) {
@@ -38,7 +39,7 @@ export function createSessionStore(db: Kysely<Schema>): SessionStore {
         // columns move together, so their gap stays that lifetime (created_at to expires_at grows).
         const lifetimeMs = Date.parse(row.expires_at) - Date.parse(row.last_used_at);
         const expiresAt = new Date(Date.parse(now) + lifetimeMs).toISOString();
-        await db.transaction().execute(async (trx) => {
+        await write(async (trx) => {
           await trx.updateTable('sessions').set({ last_used_at: now, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
           await trx.updateTable('users').set({ last_seen_at: now }).where('id', '=', row.id).execute();
         });
@@ -47,13 +48,15 @@ export function createSessionStore(db: Kysely<Schema>): SessionStore {
     },
 
     async deleteSession(tokenHash: string) {
-      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+      await write((trx) => trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute());
     },
 
     async deleteSessionsOfUser(userId: string, keepTokenHash?: string) {
-      let query = db.deleteFrom('sessions').where('user_id', '=', userId);
-      if (keepTokenHash) query = query.where('token_hash', '!=', keepTokenHash);
-      const rows = await query.returning('token_hash').execute();
+      const rows = await write((trx) => {
+        let query = trx.deleteFrom('sessions').where('user_id', '=', userId);
+        if (keepTokenHash) query = query.where('token_hash', '!=', keepTokenHash);
+        return query.returning('token_hash').execute();
+      });
       return rows.map((row) => row.token_hash);
     },
   };

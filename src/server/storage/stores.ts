@@ -13,10 +13,10 @@ export type { Stores };
 export function createStores(database: Database): Stores {
   return {
     users: createUserStore(database),
-    sessions: createSessionStore(database.db),
-    rooms: createRoomStore(database.db),
+    sessions: createSessionStore(database),
+    rooms: createRoomStore(database),
     messages: createMessageStore(database),
-    resetTokens: createResetTokenStore(database.db),
+    resetTokens: createResetTokenStore(database),
     ping: () => database.ping(),
   };
 }

@@ -5,23 +5,25 @@ import { toUser, userColumns } from './user-rows.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
 export function createUserStore(database: Database): UserStore {
-  const db = database.db;
+  const { db, write } = database;
   return {
     ...createAccountQueries(database),
 
     async insertUser(user: NewUser) {
       try {
-        await db
-          .insertInto('users')
-          .values({
-            id: user.id,
-            username: user.username,
-            username_key: user.username.toLowerCase(),
-            kind: user.kind,
-            created_at: user.createdAt,
-            last_seen_at: user.createdAt,
-          })
-          .execute();
+        await write((trx) =>
+          trx
+            .insertInto('users')
+            .values({
+              id: user.id,
+              username: user.username,
+              username_key: user.username.toLowerCase(),
+              kind: user.kind,
+              created_at: user.createdAt,
+              last_seen_at: user.createdAt,
+            })
+            .execute(),
+        );
         return 'ok';
       } catch (error) {
         if (violatedUniqueKey(error)?.includes('username_key')) return 'taken';

@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely';
+import type { Schema } from './schema.js';
+
+/** Runs `work` in a transaction and resolves with its result once that transaction has committed. */
+export type Write = <T>(work: (trx: Kysely<Schema>) => Promise<T>) => Promise<T>;
+
+/** Bounds the time one commit holds the writer, so a burst becomes several batches. */
+const maxBatch = 500;
+
+interface Pending {
+  work(trx: Kysely<Schema>): Promise<unknown>;
+  resolve(result: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+
+/**
+ * SQLite has one writer, and synchronous=FULL makes every commit an fsync. Writes queued during one
+ * turn of the event loop share one transaction, so a burst of messages, sign-ins or joins costs one
+ * fsync rather than one each. Each write runs in its own savepoint: one that fails is undone alone
+ * and fails alone. Batches run one at a time and settle in queue order after their commit, so one
+ * room's appends resolve in seq order.
+ *
+ * `work` must use only the `trx` it is given: the database has one connection, held by the batch.
+ */
+export function createSqliteWriter(db: Kysely<Schema>): Write {
+  let queue: Pending[] = [];
+  let scheduled = false;
+  let writing = false;
+
+  const schedule = () => {
+    if (scheduled || writing || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  };
+
+  async function flush(): Promise<void> {
+    scheduled = false;
+    writing = true;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    try {
+      const outcomes = await commitBatch(db, batch);
+      batch.forEach((pending, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok) pending.resolve(outcome.result);
+        else pending.reject(outcome?.error ?? new Error('Write lost from its batch'));
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    } finally {
+      writing = false;
+      schedule();
+    }
+  }
+
+  return <T>(work: (trx: Kysely<Schema>) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (result: unknown) => void, reject });
+      schedule();
+    });
+}
+
+async function commitBatch(db: Kysely<Schema>, batch: Pending[]): Promise<Outcome[]> {
+  return db.connection().execute(async (conn) => {
+    // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another process).
+    await sql`begin immediate`.execute(conn);
+    try {
+      const outcomes = batch.length === 1 ? [await runAlone(conn, batch[0]!)] : await runEach(conn, batch);
+      if (outcomes.every((outcome) => !outcome.ok)) {
+        await sql`rollback`.execute(conn);
+        return outcomes;
+      }
+      await sql`commit`.execute(conn);
+      return outcomes;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** A batch of one needs no savepoint: if it fails, the whole transaction is rolled back. */
+async function runAlone(conn: Kysely<Schema>, pending: Pending): Promise<Outcome> {
+  try {
+    return { ok: true, result: await pending.work(conn) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+async function runEach(conn: Kysely<Schema>, batch: Pending[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const pending of batch) {
+    await sql`savepoint write`.execute(conn);
+    try {
+      outcomes.push({ ok: true, result: await pending.work(conn) });
+      await sql`release write`.execute(conn);
+    } catch (error) {
+      outcomes.push({ ok: false, error });
+      await sql`rollback to write`.execute(conn);
+      await sql`release write`.execute(conn);
+    }
+  }
+  return outcomes;
+}
