@@ -47,6 +47,10 @@ function memoryRooms(): RoomStore {
     listRoomsVisibleTo: async (userId) =>
       [...rooms.values()].filter((r) => r.visibility === 'public' || members.get(r.id)?.has(userId)).map((r) => view(r.id)!),
     isMember: async (roomId, userId) => members.get(roomId)?.has(userId) ?? false,
+    findRoomFor: async (roomId, userId) => {
+      const room = view(roomId);
+      return room && { room, member: members.get(roomId)?.has(userId) ?? false };
+    },
     async addMember(roomId, userId) {
       const set = members.get(roomId)!;
       const changed = !set.has(userId);

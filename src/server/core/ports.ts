@@ -131,6 +131,8 @@ export interface RoomStore {
   /** Every public room and every room the user belongs to, newest activity first. */
   listRoomsVisibleTo(userId: string): Promise<Room[]>;
   isMember(roomId: string, userId: string): Promise<boolean>;
+  /** The room and whether the user belongs to it, in one read (every send and every join asks). */
+  findRoomFor(roomId: string, userId: string): Promise<{ room: Room; member: boolean } | undefined>;
   addMember(roomId: string, userId: string, joinedAt: string): Promise<MembershipChange>;
   removeMember(roomId: string, userId: string): Promise<MembershipChange>;
   listMemberIds(roomId: string): Promise<string[]>;

@@ -9,9 +9,7 @@ export interface RoomAccess {
 
 /** A private room the caller does not belong to is indistinguishable from a missing one. */
 export async function roomVisibleTo(deps: Pick<CoreDeps, 'rooms'>, roomId: string, user: User): Promise<RoomAccess> {
-  const room = await deps.rooms.findRoomById(roomId);
-  if (!room) throw notFound();
-  const member = await deps.rooms.isMember(roomId, user.id);
-  if (room.visibility === 'private' && !member) throw notFound();
-  return { room, member };
+  const access = await deps.rooms.findRoomFor(roomId, user.id);
+  if (!access || (access.room.visibility === 'private' && !access.member)) throw notFound();
+  return access;
 }

@@ -76,6 +76,16 @@ export function createRoomStore({ db, write }: Database): RoomStore {
       return rows.map(toRoom);
     },
 
+    async findRoomFor(roomId: string, userId: string) {
+      const row = await db
+        .selectFrom('rooms')
+        .leftJoin('memberships', (join) => join.onRef('memberships.room_id', '=', 'rooms.id').on('memberships.user_id', '=', userId))
+        .select([...roomColumns, 'memberships.user_id as member_id'])
+        .where('rooms.id', '=', roomId)
+        .executeTakeFirst();
+      return row && { room: toRoom(row), member: row.member_id !== null };
+    },
+
     async isMember(roomId: string, userId: string) {
       const row = await db
         .selectFrom('memberships')

@@ -33,6 +33,19 @@ export function roomContract(f: Fixture): void {
       expect(await f.stores.rooms.isMember(room.id, owner.id)).toBe(true);
     });
 
+    it('findRoomFor reads the room and whether the user belongs to it', async () => {
+      const owner = await f.user();
+      const stranger = await f.user();
+      const room = newRoom(owner.id);
+      await f.stores.rooms.insertRoom(room);
+      const stored = await f.stores.rooms.findRoomById(room.id);
+      expect(await f.stores.rooms.findRoomFor(room.id, owner.id)).toEqual({ room: stored, member: true });
+      expect(await f.stores.rooms.findRoomFor(room.id, stranger.id)).toEqual({ room: stored, member: false });
+      await f.stores.rooms.addMember(room.id, stranger.id, f.now());
+      expect((await f.stores.rooms.findRoomFor(room.id, stranger.id))?.member).toBe(true);
+      expect(await f.stores.rooms.findRoomFor('no-room', owner.id)).toBeUndefined();
+    });
+
     it('a public room name taken in another case answers name_taken and stores nothing', async () => {
       const owner = await f.user();
       await f.stores.rooms.insertRoom(newRoom(owner.id, { name: 'Fireside' }));
