@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Message } from '../../contract/types.js';
 import type { NewMessage } from '../core/ports.js';
+import { compileOnce } from './compile-once.js';
 import type { MessagesTable, Schema } from './schema.js';
 
 export interface AppendResult {
@@ -23,7 +24,7 @@ export function toMessage(row: MessageRow): Message {
 }
 
 /** Messages with their author's current name. */
-export function selectMessages(db: Kysely<Schema>) {
+function selectMessages(db: Kysely<Schema>) {
   return db
     .selectFrom('messages')
     .innerJoin('users', 'users.id', 'messages.author_id')
@@ -39,12 +40,54 @@ export function selectMessages(db: Kysely<Schema>) {
     ]);
 }
 
-export async function findByClientId(db: Kysely<Schema>, authorId: string, clientId: string) {
-  const row = await selectMessages(db)
-    .where('messages.author_id', '=', authorId)
-    .where('messages.client_id', '=', clientId)
-    .executeTakeFirst();
-  return row && toMessage(row);
+export type MessageQueries = ReturnType<typeof messageQueries>;
+
+/** The message store's queries, compiled once for this database's dialect (compile-once.ts). */
+export function messageQueries(db: Kysely<Schema>) {
+  return {
+    takeNextSeq: compileOnce(db, (db, roomId: string, at: string) =>
+      db
+        .updateTable('rooms')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: at }))
+        .where('id', '=', roomId)
+        .returning('last_seq'),
+    ),
+    // DO NOTHING waits for a racing insert of the same key to commit or roll back, then decides.
+    insertUnlessDuplicate: compileOnce(
+      db,
+      (db, id: string, roomId: string, seq: number, authorId: string, text: string, clientId: string, createdAt: string) =>
+        db
+          .insertInto('messages')
+          .values({ id, room_id: roomId, seq, author_id: authorId, text, client_id: clientId, created_at: createdAt })
+          .onConflict((oc) => oc.columns(['author_id', 'client_id']).doNothing())
+          .returning('seq'),
+    ),
+    byClientId: compileOnce(db, (db, authorId: string, clientId: string) =>
+      selectMessages(db).where('messages.author_id', '=', authorId).where('messages.client_id', '=', clientId),
+    ),
+    newest: compileOnce(db, (db, roomId: string, limit: number) =>
+      selectMessages(db).where('messages.room_id', '=', roomId).orderBy('messages.seq', 'desc').limit(limit),
+    ),
+    before: compileOnce(db, (db, roomId: string, before: number, limit: number) =>
+      selectMessages(db)
+        .where('messages.room_id', '=', roomId)
+        .where('messages.seq', '<', before)
+        .orderBy('messages.seq', 'desc')
+        .limit(limit),
+    ),
+    after: compileOnce(db, (db, roomId: string, after: number, limit: number) =>
+      selectMessages(db)
+        .where('messages.room_id', '=', roomId)
+        .where('messages.seq', '>', after)
+        .orderBy('messages.seq', 'asc')
+        .limit(limit),
+    ),
+  };
+}
+
+export async function findByClientId(q: MessageQueries, db: Kysely<Schema>, authorId: string, clientId: string) {
+  const { rows } = await q.byClientId(db, authorId, clientId);
+  return rows[0] && toMessage(rows[0]);
 }
 
 /**
@@ -52,37 +95,11 @@ export async function findByClientId(db: Kysely<Schema>, authorId: string, clien
  * transaction. Returns undefined when (author, clientId) already exists: the caller must then roll
  * back, which also returns the seq it took, so no gap is left.
  */
-export async function insertWithNextSeq(trx: Kysely<Schema>, message: NewMessage): Promise<Message | undefined> {
-  const room = await trx
-    .updateTable('rooms')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: message.createdAt }))
-    .where('id', '=', message.roomId)
-    .returning('last_seq')
-    .executeTakeFirst();
+export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, message: NewMessage): Promise<Message | undefined> {
+  const room = (await q.takeNextSeq(trx, message.roomId, message.createdAt)).rows[0];
   if (!room) throw new Error(`No room ${message.roomId} to append to`);
-  // DO NOTHING waits for a racing insert of the same key to commit or roll back, then decides.
-  const stored = await trx
-    .insertInto('messages')
-    .values({
-      id: message.id,
-      room_id: message.roomId,
-      seq: room.last_seq,
-      author_id: message.author.id,
-      text: message.text,
-      client_id: message.clientId,
-      created_at: message.createdAt,
-    })
-    .onConflict((oc) => oc.columns(['author_id', 'client_id']).doNothing())
-    .returning('seq')
-    .executeTakeFirst();
-  if (!stored) return undefined;
-  return {
-    id: message.id,
-    roomId: message.roomId,
-    seq: room.last_seq,
-    author: { id: message.author.id, username: message.author.username },
-    text: message.text,
-    clientId: message.clientId,
-    createdAt: message.createdAt,
-  };
+  const { id, roomId, author, text, clientId, createdAt } = message;
+  const stored = await q.insertUnlessDuplicate(trx, id, roomId, room.last_seq, author.id, text, clientId, createdAt);
+  if (stored.rows.length === 0) return undefined;
+  return { id, roomId, seq: room.last_seq, author: { id: author.id, username: author.username }, text, clientId, createdAt };
 }

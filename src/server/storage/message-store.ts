@@ -3,7 +3,7 @@ import type { MessagePage } from '../../contract/types.js';
 import type { MessageStore } from '../core/ports.js';
 import type { Database } from './database.js';
 import type { NewMessage } from '../core/ports.js';
-import { findByClientId, insertWithNextSeq, selectMessages, toMessage, type AppendResult } from './message-rows.js';
+import { findByClientId, insertWithNextSeq, messageQueries, toMessage, type AppendResult, type MessageQueries } from './message-rows.js';
 import { oneAtATimePerRoom } from './postgres-append-queue.js';
 import type { Schema } from './schema.js';
 
@@ -11,24 +11,25 @@ const duplicate = Symbol('duplicate');
 
 export function createMessageStore(database: Database): MessageStore {
   const { db } = database;
-  const appendNow = (message: NewMessage) => appendOnce(database, message);
+  const q = messageQueries(db);
+  const appendNow = (message: NewMessage) => appendOnce(q, database, message);
   // SQLite's batches already settle in queue order (sqlite-write-batch.ts).
   const append = database.engine === 'postgres' ? oneAtATimePerRoom(appendNow) : appendNow;
   return {
     appendMessage: (message) => append(message),
-    pageMessages: (roomId, range) => pageMessages(db, roomId, range),
+    pageMessages: (roomId, range) => pageMessages(q, db, roomId, range),
   };
 }
 
 /** Stores the message, or finds the one stored earlier with the same (author, clientId). */
-async function appendOnce(database: Database, message: NewMessage): Promise<AppendResult> {
+async function appendOnce(q: MessageQueries, database: Database, message: NewMessage): Promise<AppendResult> {
   try {
     // A duplicate rolls its write back, which also returns the seq it took: no gap.
-    const stored = await database.write(async (trx) => (await insertWithNextSeq(trx, message)) ?? Promise.reject(duplicate));
+    const stored = await database.write(async (trx) => (await insertWithNextSeq(q, trx, message)) ?? Promise.reject(duplicate));
     return { message: stored, created: true };
   } catch (error) {
     if (error !== duplicate) throw error;
-    const original = await findByClientId(database.db, message.author.id, message.clientId);
+    const original = await findByClientId(q, database.db, message.author.id, message.clientId);
     if (!original) throw new Error(`Message ${message.clientId} conflicted but is not found`);
     return { message: original, created: false };
   }
@@ -39,18 +40,17 @@ async function appendOnce(database: Database, message: NewMessage): Promise<Appe
  * limit to learn whether more exist: no OFFSET, no COUNT, fast at either end of a huge room.
  */
 async function pageMessages(
+  q: MessageQueries,
   db: Kysely<Schema>,
   roomId: string,
   { before, after, limit }: { before?: number; after?: number; limit: number },
 ): Promise<MessagePage> {
-  let query = selectMessages(db).where('messages.room_id', '=', roomId);
-  if (before !== undefined) query = query.where('messages.seq', '<', before);
-  if (after !== undefined) query = query.where('messages.seq', '>', after);
-  const newerFirst = after === undefined;
-  const rows = await query
-    .orderBy('messages.seq', newerFirst ? 'desc' : 'asc')
-    .limit(limit + 1)
-    .execute();
+  const { rows } =
+    after !== undefined
+      ? await q.after(db, roomId, after, limit + 1)
+      : before !== undefined
+        ? await q.before(db, roomId, before, limit + 1)
+        : await q.newest(db, roomId, limit + 1);
   const page = rows.slice(0, limit).map(toMessage);
-  return { messages: newerFirst ? page.reverse() : page, hasMore: rows.length > limit };
+  return { messages: after === undefined ? page.reverse() : page, hasMore: rows.length > limit };
 }

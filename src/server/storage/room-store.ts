@@ -1,11 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { MembershipChange, NewRoom, RoomStore } from '../core/ports.js';
+import { compileOnce } from './compile-once.js';
 import { roomColumns, toRoom, type Schema } from './schema.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
+/** The queries every send, join and connection runs, compiled once (compile-once.ts). */
+function hotQueries(db: Kysely<Schema>) {
+  return {
+    roomFor: compileOnce(db, (db, roomId: string, userId: string) =>
+      db
+        .selectFrom('rooms')
+        .leftJoin('memberships', (join) => join.onRef('memberships.room_id', '=', 'rooms.id').on('memberships.user_id', '=', userId))
+        .select([...roomColumns, 'memberships.user_id as member_id'])
+        .where('rooms.id', '=', roomId),
+    ),
+    addMember: compileOnce(db, (db, roomId: string, userId: string, joinedAt: string) =>
+      db
+        .insertInto('memberships')
+        .values({ room_id: roomId, user_id: userId, role: 'member', joined_at: joinedAt })
+        .onConflict((oc) => oc.columns(['room_id', 'user_id']).doNothing()),
+    ),
+    memberIds: compileOnce(db, (db, roomId: string) => db.selectFrom('memberships').select('user_id').where('room_id', '=', roomId)),
+    roomIdsOf: compileOnce(db, (db, userId: string) => db.selectFrom('memberships').select('room_id').where('user_id', '=', userId)),
+  };
+}
+
 export function createRoomStore({ db, write }: Database): RoomStore {
   const selectRooms = () => db.selectFrom('rooms').select(roomColumns);
+  const q = hotQueries(db);
 
   return {
     async insertRoom(room: NewRoom) {
@@ -77,12 +100,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
     },
 
     async findRoomFor(roomId: string, userId: string) {
-      const row = await db
-        .selectFrom('rooms')
-        .leftJoin('memberships', (join) => join.onRef('memberships.room_id', '=', 'rooms.id').on('memberships.user_id', '=', userId))
-        .select([...roomColumns, 'memberships.user_id as member_id'])
-        .where('rooms.id', '=', roomId)
-        .executeTakeFirst();
+      const row = (await q.roomFor(db, roomId, userId)).rows[0];
       return row && { room: toRoom(row), member: row.member_id !== null };
     },
 
@@ -98,12 +116,8 @@ export function createRoomStore({ db, write }: Database): RoomStore {
 
     addMember(roomId: string, userId: string, joinedAt: string) {
       return write(async (trx): Promise<MembershipChange> => {
-        const inserted = await trx
-          .insertInto('memberships')
-          .values({ room_id: roomId, user_id: userId, role: 'member', joined_at: joinedAt })
-          .onConflict((oc) => oc.columns(['room_id', 'user_id']).doNothing())
-          .executeTakeFirst();
-        return adjustCount(trx, roomId, Number(inserted.numInsertedOrUpdatedRows ?? 0n));
+        const inserted = await q.addMember(trx, roomId, userId, joinedAt);
+        return adjustCount(trx, roomId, Number(inserted.numAffectedRows ?? 0n));
       });
     },
 
@@ -115,12 +129,12 @@ export function createRoomStore({ db, write }: Database): RoomStore {
     },
 
     async listMemberIds(roomId: string) {
-      const rows = await db.selectFrom('memberships').select('user_id').where('room_id', '=', roomId).execute();
+      const { rows } = await q.memberIds(db, roomId);
       return rows.map((row) => row.user_id);
     },
 
     async listRoomIdsOf(userId: string) {
-      const rows = await db.selectFrom('memberships').select('room_id').where('user_id', '=', userId).execute();
+      const { rows } = await q.roomIdsOf(db, userId);
       return rows.map((row) => row.room_id);
     },
   };

@@ -1,5 +1,8 @@
 import type { NewSession, SessionStore } from '../core/ports.js';
+import type { Kysely } from 'kysely';
+import { compileOnce } from './compile-once.js';
 import type { Database } from './database.js';
+import type { Schema } from './schema.js';
 import { toUser, userColumns } from './user-rows.js';
 
 /**
@@ -8,31 +11,34 @@ import { toUser, userColumns } from './user-rows.js';
  */
 const touchIntervalMs = 60_000;
 
-export function createSessionStore({ db, write }: Database): SessionStore {
+/** Every request and every socket looks its session up; every sign-in stores one. */
+function hotQueries(db: Kysely<Schema>) {
   return {
-    async insertSession(session: NewSession) {
-      await write((trx) =>
-        trx
-          .insertInto('sessions')
-          .values({
-            token_hash: session.tokenHash,
-            user_id: session.userId,
-            created_at: session.createdAt,
-            last_used_at: session.createdAt,
-            expires_at: session.expiresAt,
-          })
-          .execute(),
-      );
-    },
-
-    async findSessionUser(tokenHash: string, now: string) {
-      const row = await db
+    insert: compileOnce(db, (db, tokenHash: string, userId: string, createdAt: string, expiresAt: string) =>
+      db
+        .insertInto('sessions')
+        .values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, last_used_at: createdAt, expires_at: expiresAt }),
+    ),
+    sessionUser: compileOnce(db, (db, tokenHash: string, now: string) =>
+      db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select([...userColumns, 'sessions.last_used_at', 'sessions.expires_at'])
         .where('sessions.token_hash', '=', tokenHash)
-        .where('sessions.expires_at', '>', now)
-        .executeTakeFirst();
+        .where('sessions.expires_at', '>', now),
+    ),
+  };
+}
+
+export function createSessionStore({ db, write }: Database): SessionStore {
+  const q = hotQueries(db);
+  return {
+    async insertSession(session: NewSession) {
+      await write((trx) => q.insert(trx, session.tokenHash, session.userId, session.createdAt, session.expiresAt));
+    },
+
+    async findSessionUser(tokenHash: string, now: string) {
+      const row = (await q.sessionUser(db, tokenHash, now)).rows[0];
       if (!row) return undefined;
       if (Date.parse(now) - Date.parse(row.last_used_at) >= touchIntervalMs) {
         // Sliding expiry: each use pushes the end out by the session's original lifetime. Both

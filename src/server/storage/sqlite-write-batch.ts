@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Schema } from './schema.js';
 
 /** Runs `work` in a transaction and resolves with its result once that transaction has committed. */
@@ -12,6 +12,16 @@ interface Pending {
   resolve(result: unknown): void;
   reject(error: unknown): void;
 }
+
+// Compiled once: they run several times per write.
+const statements = {
+  begin: CompiledQuery.raw('begin immediate'),
+  commit: CompiledQuery.raw('commit'),
+  rollback: CompiledQuery.raw('rollback'),
+  savepoint: CompiledQuery.raw('savepoint write'),
+  release: CompiledQuery.raw('release write'),
+  rollbackToSavepoint: CompiledQuery.raw('rollback to write'),
+};
 
 type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
 
@@ -65,17 +75,17 @@ export function createSqliteWriter(db: Kysely<Schema>): Write {
 async function commitBatch(db: Kysely<Schema>, batch: Pending[]): Promise<Outcome[]> {
   return db.connection().execute(async (conn) => {
     // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another process).
-    await sql`begin immediate`.execute(conn);
+    await conn.executeQuery(statements.begin);
     try {
       const outcomes = batch.length === 1 ? [await runAlone(conn, batch[0]!)] : await runEach(conn, batch);
       if (outcomes.every((outcome) => !outcome.ok)) {
-        await sql`rollback`.execute(conn);
+        await conn.executeQuery(statements.rollback);
         return outcomes;
       }
-      await sql`commit`.execute(conn);
+      await conn.executeQuery(statements.commit);
       return outcomes;
     } catch (error) {
-      await sql`rollback`.execute(conn).catch(() => undefined);
+      await conn.executeQuery(statements.rollback).catch(() => undefined);
       throw error;
     }
   });
@@ -93,14 +103,14 @@ async function runAlone(conn: Kysely<Schema>, pending: Pending): Promise<Outcome
 async function runEach(conn: Kysely<Schema>, batch: Pending[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const pending of batch) {
-    await sql`savepoint write`.execute(conn);
+    await conn.executeQuery(statements.savepoint);
     try {
       outcomes.push({ ok: true, result: await pending.work(conn) });
-      await sql`release write`.execute(conn);
+      await conn.executeQuery(statements.release);
     } catch (error) {
       outcomes.push({ ok: false, error });
-      await sql`rollback to write`.execute(conn);
-      await sql`release write`.execute(conn);
+      await conn.executeQuery(statements.rollbackToSavepoint);
+      await conn.executeQuery(statements.release);
     }
   }
   return outcomes;

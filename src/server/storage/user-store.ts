@@ -1,3 +1,5 @@
+import type { UserKind } from '../../contract/types.js';
+import { compileOnce } from './compile-once.js';
 import type { NewUser, UserStore } from '../core/ports.js';
 import { createAccountQueries } from './account-queries.js';
 import type { Database } from './database.js';
@@ -6,24 +8,16 @@ import { violatedUniqueKey } from './unique-violation.js';
 
 export function createUserStore(database: Database): UserStore {
   const { db, write } = database;
+  // Every guest arrival inserts one (compile-once.ts).
+  const insertUser = compileOnce(db, (db, id: string, username: string, usernameKey: string, kind: UserKind, createdAt: string) =>
+    db.insertInto('users').values({ id, username, username_key: usernameKey, kind, created_at: createdAt, last_seen_at: createdAt }),
+  );
   return {
     ...createAccountQueries(database),
 
     async insertUser(user: NewUser) {
       try {
-        await write((trx) =>
-          trx
-            .insertInto('users')
-            .values({
-              id: user.id,
-              username: user.username,
-              username_key: user.username.toLowerCase(),
-              kind: user.kind,
-              created_at: user.createdAt,
-              last_seen_at: user.createdAt,
-            })
-            .execute(),
-        );
+        await write((trx) => insertUser(trx, user.id, user.username, user.username.toLowerCase(), user.kind, user.createdAt));
         return 'ok';
       } catch (error) {
         if (violatedUniqueKey(error)?.includes('username_key')) return 'taken';
