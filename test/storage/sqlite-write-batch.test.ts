@@ -13,16 +13,25 @@ describe('SQLite write batches', () => {
   let db: Db;
   let write: Write;
   let commits = 0;
+  let flushes = 0;
+  // The WAL flush, held back by a test that wants to see what waits for it.
+  let flushGate: Promise<void> = Promise.resolve();
 
   beforeEach(async () => {
     sqlite = new SQLite(':memory:');
     commits = 0;
+    flushes = 0;
+    flushGate = Promise.resolve();
     db = new Kysely({
       dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
       log: (event) => void (event.query.sql === 'commit' && commits++),
     });
     await sql`create table notes (id integer primary key, text text not null unique)`.execute(db);
-    write = createSqliteWriter(db as unknown as Kysely<Schema>); // the writer is typed for Hearth's schema
+    const flush = async () => {
+      flushes++;
+      await flushGate;
+    };
+    write = createSqliteWriter(db as unknown as Kysely<Schema>, flush); // the writer is typed for Hearth's schema
   });
   afterEach(async () => db.destroy());
 
@@ -60,6 +69,24 @@ describe('SQLite write batches', () => {
     expect(commits).toBe(0);
     await insert(2, 'next');
     expect(await texts()).toEqual(['next']);
+  });
+
+  it('settles a write only after the WAL flush that follows its commit, and fails it if that flush fails', async () => {
+    let open!: () => void;
+    flushGate = new Promise<void>((resolve) => (open = resolve));
+    let settled = false;
+    const pending = insert(1, 'durable').then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(commits).toBe(1);
+    expect(flushes).toBe(1);
+    expect(settled).toBe(false);
+    open();
+    await pending;
+    expect(settled).toBe(true);
+
+    flushGate = Promise.reject(new Error('EIO'));
+    flushGate.catch(() => undefined);
+    await expect(insert(2, 'lost?')).rejects.toThrow('EIO');
   });
 
   it('caps a batch, so a burst commits in several', async () => {

@@ -7,6 +7,7 @@ import { migrationProvider } from './migrations/index.js';
 import type { Engine, Schema } from './schema.js';
 import { cachingStatements } from './sqlite-statement-cache.js';
 import { createSqliteWriter, type Write } from './sqlite-write-batch.js';
+import { fileFlush, sharedFlush } from './wal-flush.js';
 
 export type { Engine } from './schema.js';
 
@@ -51,15 +52,17 @@ function openSqlite(path: string): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  // FULL: a commit (and so an acknowledged message) survives a power cut, not only a crash.
-  sqlite.pragma('synchronous = FULL');
+  // NORMAL: a commit is written to the WAL but not flushed to disk. The writer flushes the WAL itself,
+  // off the event loop, before it settles a write (sqlite-write-batch.ts), so an acknowledged
+  // message still survives a power cut; connections outside Hearth (the sqlite3 shell) flush nothing.
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     engine: 'sqlite',
-    write: createSqliteWriter(db),
+    write: createSqliteWriter(db, file === ':memory:' ? async () => undefined : sharedFlush(fileFlush(`${file}-wal`))),
     ping: () => ping(db),
     async close() {
       // The driver closes the file at once; taking its one connection first lets a batch commit.

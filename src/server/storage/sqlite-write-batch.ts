@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Schema } from './schema.js';
+import type { Flush } from './wal-flush.js';
 
 /** Runs `work` in a transaction and resolves with its result once that transaction has committed. */
 export type Write = <T>(work: (trx: Kysely<Schema>) => Promise<T>) => Promise<T>;
@@ -26,15 +27,19 @@ const statements = {
 type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
 
 /**
- * SQLite has one writer, and synchronous=FULL makes every commit an fsync. Writes queued during one
- * turn of the event loop share one transaction, so a burst of messages, sign-ins or joins costs one
- * fsync rather than one each. Each write runs in its own savepoint: one that fails is undone alone
- * and fails alone. Batches run one at a time and settle in queue order after their commit, so one
- * room's appends resolve in seq order.
+ * SQLite has one writer. Writes queued during one turn of the event loop share one transaction, so
+ * a burst of messages, sign-ins or joins costs one commit rather than one each. Each write runs in
+ * its own savepoint: one that fails is undone alone and fails alone.
+ *
+ * A write settles only once its commit is on disk: the database runs with synchronous=NORMAL (a
+ * commit is written to the WAL, not flushed) and `flushWal` flushes the WAL in the thread pool.
+ * Meanwhile the event loop goes on and the next batch commits; one flush covers every batch
+ * committed before it started. Batches settle in queue order, so one room's appends resolve in seq
+ * order.
  *
  * `work` must use only the `trx` it is given: the database has one connection, held by the batch.
  */
-export function createSqliteWriter(db: Kysely<Schema>): Write {
+export function createSqliteWriter(db: Kysely<Schema>, flushWal: Flush): Write {
   let queue: Pending[] = [];
   let scheduled = false;
   let writing = false;
@@ -50,19 +55,27 @@ export function createSqliteWriter(db: Kysely<Schema>): Write {
     writing = true;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
+    let outcomes: Outcome[];
     try {
-      const outcomes = await commitBatch(db, batch);
-      batch.forEach((pending, i) => {
-        const outcome = outcomes[i];
-        if (outcome?.ok) pending.resolve(outcome.result);
-        else pending.reject(outcome?.error ?? new Error('Write lost from its batch'));
-      });
+      outcomes = await commitBatch(db, batch);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
+      return;
     } finally {
       writing = false;
       schedule();
     }
+    // Even a batch that only failed waits: a duplicate it found may be a commit still being flushed.
+    const flushError = await flushWal().then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('Flushing the WAL failed'),
+    );
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if (flushError !== undefined) pending.reject(flushError);
+      else if (outcome?.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome?.error ?? new Error('Write lost from its batch'));
+    });
   }
 
   return <T>(work: (trx: Kysely<Schema>) => Promise<T>) =>
