@@ -5,7 +5,7 @@ import type { PresenceTracker, RateLimiter } from './core/ports.js';
 export interface ClusterListener {
   /** A connection failed, a publish was refused or a presence heartbeat failed: `source` says which. */
   error?(source: string, error: unknown): void;
-  /** The connection came back after an outage: packets may have been lost while it was away. */
+  /** Every connection came back after an outage: packets may have been lost while it was away. */
   recovered?(): void;
 }
 

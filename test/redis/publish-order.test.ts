@@ -54,6 +54,16 @@ describe('publishing a room’s messages in seq order across processes', () => {
     expect(published).toEqual([1, 41]);
   });
 
+  it('once Redis is back, publishes what it held at once and no longer waits for a predecessor lost with it', () => {
+    order.seen('room', 23);
+    publish(25);
+    order.forget();
+    expect(published).toEqual([25]);
+    publish(27);
+    vi.advanceTimersByTime(50);
+    expect(published).toEqual([25, 27]);
+  });
+
   it('keeps rooms apart', () => {
     order.seen('room', 1);
     publish(3);

@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import type { Cluster, ClusterListener } from '../cluster.js';
 import { RedisPresence } from './redis-presence.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
+import { Recovery } from './recovery.js';
 import type { RedisClient } from './scripts.js';
 import { streamAdapter } from './stream-adapter.js';
 
@@ -27,14 +28,12 @@ export async function connectRedis(options: RedisOptions): Promise<Cluster> {
   client.on('error', report('client'));
   await connectWithin(client, options.connectTimeoutMs ?? 10_000, options.url);
 
-  let lost = false;
-  client.on('error', () => (lost = true));
-  client.on('ready', () => {
-    if (lost) listeners.forEach((l) => l.recovered?.());
-    lost = false;
+  const recovery = new Recovery(() => {
+    stream.recovered();
+    listeners.forEach((l) => l.recovered?.());
   });
-
-  const stream = streamAdapter(client, options.prefix, report);
+  recovery.watch(client);
+  const stream = streamAdapter(client, options.prefix, report, (connection) => recovery.watch(connection));
   const presence = new RedisPresence(client, {
     prefix: options.prefix,
     heartbeatMs: options.presenceHeartbeatMs ?? 5_000,

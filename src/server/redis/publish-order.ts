@@ -66,9 +66,20 @@ export class PublishOrder {
     }
   }
 
+  /**
+   * Redis is back after an outage. A predecessor published into it may be gone for good (a Redis
+   * restarted without persistence forgets its stream), and waiting for it would hold the room's
+   * live delivery back for maxWaitMs, on every process in turn. So: publish what is held, in order,
+   * and forget what was known; clients catch up by seq after the outage anyway (watch-cluster.ts).
+   */
+  forget(): void {
+    for (const room of this.rooms.values()) this.giveUp(room);
+    this.rooms.clear();
+  }
+
   close(): void {
     clearInterval(this.sweeper);
-    for (const room of this.rooms.values()) this.giveUp(room);
+    this.forget();
   }
 
   private giveUp(room: RoomOrder): void {

@@ -1,12 +1,15 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { ServerOptions } from 'socket.io';
 import { PublishOrder } from './publish-order.js';
+import type { Connection } from './recovery.js';
 import type { RedisClient } from './scripts.js';
 
 type Report = (source: string) => (error: unknown) => void;
 
 export interface StreamAdapter {
   adapter: NonNullable<ServerOptions['adapter']>;
+  /** Redis is back after an outage (recovery.ts). */
+  recovered(): void;
   /** Stops the read loop first (on a closed client it would spin on its own rejections), then the clients. */
   close(): Promise<void>;
 }
@@ -16,14 +19,16 @@ export interface StreamAdapter {
  * publishes are reported, it closes at once, and message:created leaves in seq order across
  * processes (publish-order.ts).
  */
-export function streamAdapter(client: RedisClient, prefix: string, report: Report): StreamAdapter {
-  // The adapter reads and subscribes on duplicates of our client: keep them, to hear their errors
-  // and to close them without waiting for a blocking read to time out.
+export function streamAdapter(client: RedisClient, prefix: string, report: Report, watch: (connection: Connection) => void): StreamAdapter {
+  // The adapter reads and subscribes on duplicates of our client: keep them, to hear their errors,
+  // to know when they are back after an outage, and to close them without waiting for a blocking
+  // read to time out.
   const duplicates: Array<{ destroy(): void }> = [];
   const duplicate = client.duplicate.bind(client);
   client.duplicate = ((overrides) => {
     const copy = duplicate(overrides);
     copy.on('error', report('adapter'));
+    watch(copy);
     duplicates.push(copy);
     return copy;
   }) as typeof client.duplicate;
@@ -60,6 +65,7 @@ export function streamAdapter(client: RedisClient, prefix: string, report: Repor
 
   return {
     adapter,
+    recovered: () => order.forget(),
     async close() {
       order.close();
       await Promise.all(instances.map((instance) => instance.close()));
