@@ -65,6 +65,22 @@ describe('core rules', () => {
     await expect(enterRoom(deps, bob, closed.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('entering subscribes the socket after the access check and before the page is read', async () => {
+    const { deps, ann, bob } = await setup();
+    const closed = await createRoom(deps, ann, { name: 'closed', topic: '', visibility: 'private' });
+    const steps: string[] = [];
+    const pageMessages = deps.messages.pageMessages;
+    deps.messages.pageMessages = async (...args) => {
+      steps.push('read page');
+      return pageMessages(...args);
+    };
+    const subscribe = async () => void steps.push('subscribe');
+    await expect(enterRoom(deps, bob, closed.id, undefined, subscribe)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(steps).toEqual([]);
+    await enterRoom(deps, ann, closed.id, 0, subscribe);
+    expect(steps).toEqual(['subscribe', 'read page']);
+  });
+
   it('entering a public room makes one a member; a repeated clientId is stored and delivered once', async () => {
     const { deps, log, ann, bob } = await setup();
     const room = await createRoom(deps, ann, { name: 'open', topic: '', visibility: 'public' });

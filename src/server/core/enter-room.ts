@@ -16,10 +16,20 @@ export interface RoomEntry {
 /**
  * room:join: joins a public room (a private one needs membership first) and returns what a screen
  * needs: the newest page, or with afterSeq the messages it missed (how a client catches up).
+ * `subscribe` runs once the caller may see the room and before the page is read, so that a message
+ * stored after the read reaches the caller live (one stored in between arrives both ways; clients
+ * keep one per seq).
  */
-export async function enterRoom(deps: EnterDeps, user: User, roomId: string, afterSeq?: number): Promise<RoomEntry> {
+export async function enterRoom(
+  deps: EnterDeps,
+  user: User,
+  roomId: string,
+  afterSeq?: number,
+  subscribe: () => Promise<void> = async () => undefined,
+): Promise<RoomEntry> {
   const access = await roomVisibleTo(deps, roomId, user);
   const room = access.member ? access.room : await ensureMember(deps, access.room, user);
+  await subscribe();
   const page =
     afterSeq === undefined
       ? await deps.messages.pageMessages(roomId, { limit: limits.pageDefault })

@@ -9,10 +9,9 @@ export function roomEvents(socket: HearthSocket, deps: CoreDeps, ctx: EventConte
   const user = socket.data.user;
 
   handleEvent(socket, ctx, 'room:join', roomJoinPayload, async ({ roomId, afterSeq }) => {
-    const entry = await enterRoom(deps, user, roomId, afterSeq);
-    // Already a member: this socket may have connected while the membership was being created.
-    await socket.join(channel.room(roomId));
-    return entry;
+    // Joined even when already a member: this socket may have connected while the membership was
+    // being created, and so not have been put in the room's channel.
+    return enterRoom(deps, user, roomId, afterSeq, async () => socket.join(channel.room(roomId)));
   });
 
   handleEvent(socket, ctx, 'room:leave', roomLeavePayload, async ({ roomId }) => {
