@@ -5,6 +5,8 @@ import { compileOnce } from './compile-once.js';
 import { roomColumns, toRoom, type Schema } from './schema.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
+type HotQueries = ReturnType<typeof hotQueries>;
+
 /** The queries every send, join and connection runs, compiled once (compile-once.ts). */
 function hotQueries(db: Kysely<Schema>) {
   return {
@@ -21,6 +23,14 @@ function hotQueries(db: Kysely<Schema>) {
         .values({ room_id: roomId, user_id: userId, role: 'member', joined_at: joinedAt })
         .onConflict((oc) => oc.columns(['room_id', 'user_id']).doNothing()),
     ),
+    bumpCount: compileOnce(db, (db, roomId: string, delta: number) =>
+      db
+        .updateTable('rooms')
+        .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+        .where('id', '=', roomId)
+        .returning('member_count'),
+    ),
+    memberCount: compileOnce(db, (db, roomId: string) => db.selectFrom('rooms').select('member_count').where('id', '=', roomId)),
     memberIds: compileOnce(db, (db, roomId: string) => db.selectFrom('memberships').select('user_id').where('room_id', '=', roomId)),
     roomIdsOf: compileOnce(db, (db, userId: string) => db.selectFrom('memberships').select('room_id').where('user_id', '=', userId)),
   };
@@ -117,14 +127,14 @@ export function createRoomStore({ db, write }: Database): RoomStore {
     addMember(roomId: string, userId: string, joinedAt: string) {
       return write(async (trx): Promise<MembershipChange> => {
         const inserted = await q.addMember(trx, roomId, userId, joinedAt);
-        return adjustCount(trx, roomId, Number(inserted.numAffectedRows ?? 0n));
+        return adjustCount(q, trx, roomId, Number(inserted.numAffectedRows ?? 0n));
       });
     },
 
     removeMember(roomId: string, userId: string) {
       return write(async (trx): Promise<MembershipChange> => {
         const deleted = await trx.deleteFrom('memberships').where('room_id', '=', roomId).where('user_id', '=', userId).executeTakeFirst();
-        return adjustCount(trx, roomId, -Number(deleted.numDeletedRows));
+        return adjustCount(q, trx, roomId, -Number(deleted.numDeletedRows));
       });
     },
 
@@ -141,15 +151,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
 }
 
 /** Applies a membership insert (+1) or delete (-1) to the count, in the caller's transaction. */
-async function adjustCount(trx: Kysely<Schema>, roomId: string, delta: number): Promise<MembershipChange> {
-  const row =
-    delta === 0
-      ? await trx.selectFrom('rooms').select('member_count').where('id', '=', roomId).executeTakeFirst()
-      : await trx
-          .updateTable('rooms')
-          .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
-          .where('id', '=', roomId)
-          .returning('member_count')
-          .executeTakeFirst();
-  return { changed: delta !== 0, memberCount: row?.member_count ?? 0 };
+async function adjustCount(q: HotQueries, trx: Kysely<Schema>, roomId: string, delta: number): Promise<MembershipChange> {
+  const { rows } = delta === 0 ? await q.memberCount(trx, roomId) : await q.bumpCount(trx, roomId, delta);
+  return { changed: delta !== 0, memberCount: rows[0]?.member_count ?? 0 };
 }

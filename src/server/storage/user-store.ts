@@ -1,4 +1,5 @@
 import type { UserKind } from '../../contract/types.js';
+import { sql } from 'kysely';
 import { compileOnce } from './compile-once.js';
 import type { NewUser, UserStore } from '../core/ports.js';
 import { createAccountQueries } from './account-queries.js';
@@ -8,6 +9,18 @@ import { violatedUniqueKey } from './unique-violation.js';
 
 export function createUserStore(database: Database): UserStore {
   const { db, write } = database;
+  // One query whatever the number of ids, so that it compiles once (compile-once.ts): a JSON array
+  // on SQLite, an array parameter on PostgreSQL. Every room:join reads the users online in it.
+  const usersByIds = compileOnce(db, (db, ids: string | string[]) =>
+    db
+      .selectFrom('users')
+      .select(userColumns)
+      .where(
+        database.engine === 'postgres'
+          ? sql<boolean>`users.id = any(${ids}::text[])`
+          : sql<boolean>`users.id in (select value from json_each(${ids}))`,
+      ),
+  );
   // Every guest arrival inserts one (compile-once.ts).
   const insertUser = compileOnce(db, (db, id: string, username: string, usernameKey: string, kind: UserKind, createdAt: string) =>
     db.insertInto('users').values({ id, username, username_key: usernameKey, kind, created_at: createdAt, last_seen_at: createdAt }),
@@ -42,13 +55,10 @@ export function createUserStore(database: Database): UserStore {
     /** In the order asked, unknown ids left out. */
     async findUsersByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = await db
-        .selectFrom('users')
-        .select(userColumns)
-        .where('id', 'in', [...new Set(ids)])
-        .execute();
+      const unique = [...new Set(ids)];
+      const { rows } = await usersByIds(db, database.engine === 'postgres' ? unique : JSON.stringify(unique));
       const byId = new Map(rows.map((row) => [row.id, toUser(row)]));
-      return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+      return unique.flatMap((id) => byId.get(id) ?? []);
     },
   };
 }
