@@ -6,6 +6,7 @@ import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Engine, Schema } from './schema.js';
 import { cachingStatements } from './sqlite-statement-cache.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { createSqliteWriter, type Write } from './sqlite-write-batch.js';
 import { fileFlush, sharedFlush } from './wal-flush.js';
 
@@ -59,12 +60,21 @@ function openSqlite(path: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const checkpointer =
+    file === ':memory:' ? undefined : startCheckpointer(file, { onFailure: () => sqlite.pragma('wal_autocheckpoint = 1000') });
+  // About 40 MB of WAL: reached only if the checkpointer falls behind (sqlite-checkpointer.ts).
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 10000');
+  const flushWal = checkpointer ? sharedFlush(fileFlush(`${file}-wal`)) : async () => undefined;
   return {
     db,
     engine: 'sqlite',
-    write: createSqliteWriter(db, file === ':memory:' ? async () => undefined : sharedFlush(fileFlush(`${file}-wal`))),
+    write: createSqliteWriter(db, () => {
+      checkpointer?.wrote();
+      return flushWal();
+    }),
     ping: () => ping(db),
     async close() {
+      await checkpointer?.close();
       // The driver closes the file at once; taking its one connection first lets a batch commit.
       await db.connection().execute(async () => undefined);
       await db.destroy();
