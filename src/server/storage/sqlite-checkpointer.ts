@@ -72,6 +72,7 @@ export function startCheckpointer(
       if (stopped) return;
       stopped = true;
       const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.ref(); // an unreferenced worker would let the process end before it has closed its connection
       worker.postMessage('close');
       await exited;
     },
