@@ -3,12 +3,18 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Schema } from '../../src/server/storage/schema.js';
 import { cachingStatements } from '../../src/server/storage/sqlite-statement-cache.js';
-import { createSqliteWriter, type Write } from '../../src/server/storage/sqlite-write-batch.js';
+import { controlOf, createSqliteWriter, type TransactionControl, type Write } from '../../src/server/storage/sqlite-write-batch.js';
 
 // A bare table is enough: the writer does not care what it writes.
 type Db = Kysely<Schema & { notes: { id: number; text: string } }>;
 
 describe('SQLite write batches', () => {
+  const countingCommits = (control: TransactionControl): TransactionControl => ({
+    run(statement) {
+      control.run(statement);
+      if (statement === 'commit') commits++;
+    },
+  });
   let sqlite: SQLite.Database;
   let db: Db;
   let write: Write;
@@ -24,14 +30,13 @@ describe('SQLite write batches', () => {
     flushGate = Promise.resolve();
     db = new Kysely({
       dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
-      log: (event) => void (event.query.sql === 'commit' && commits++),
     });
     await sql`create table notes (id integer primary key, text text not null unique)`.execute(db);
     const flush = async () => {
       flushes++;
       await flushGate;
     };
-    write = createSqliteWriter(db as unknown as Kysely<Schema>, flush); // the writer is typed for Hearth's schema
+    write = createSqliteWriter(db as unknown as Kysely<Schema>, countingCommits(controlOf(sqlite)), flush); // the writer is typed for Hearth's schema
   });
   afterEach(async () => db.destroy());
 

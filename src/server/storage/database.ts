@@ -7,7 +7,7 @@ import { migrationProvider } from './migrations/index.js';
 import type { Engine, Schema } from './schema.js';
 import { cachingStatements } from './sqlite-statement-cache.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
-import { createSqliteWriter, type Write } from './sqlite-write-batch.js';
+import { controlOf, createSqliteWriter, type Write } from './sqlite-write-batch.js';
 import { fileFlush, sharedFlush } from './wal-flush.js';
 
 export type { Engine } from './schema.js';
@@ -68,7 +68,7 @@ function openSqlite(path: string): Database {
   return {
     db,
     engine: 'sqlite',
-    write: createSqliteWriter(db, () => {
+    write: createSqliteWriter(db, controlOf(sqlite), () => {
       checkpointer?.wrote();
       return flushWal();
     }),

@@ -1,4 +1,5 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { Schema } from './schema.js';
 import type { Flush } from './wal-flush.js';
 
@@ -14,15 +15,29 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-// Compiled once: they run several times per write.
-const statements = {
-  begin: CompiledQuery.raw('begin immediate'),
-  commit: CompiledQuery.raw('commit'),
-  rollback: CompiledQuery.raw('rollback'),
-  savepoint: CompiledQuery.raw('savepoint write'),
-  release: CompiledQuery.raw('release write'),
-  rollbackToSavepoint: CompiledQuery.raw('rollback to write'),
-};
+/**
+ * The transaction's own statements, run straight on the connection the batch holds: through
+ * Kysely's executor, a savepoint and its release cost more than the message they surround.
+ */
+export interface TransactionControl {
+  run(statement: 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint'): void;
+}
+
+const controlSql = {
+  // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another process).
+  begin: 'begin immediate',
+  commit: 'commit',
+  rollback: 'rollback',
+  savepoint: 'savepoint write',
+  release: 'release write',
+  rollbackToSavepoint: 'rollback to write',
+} as const;
+
+/** Prepared once on the better-sqlite3 handle under Kysely's single connection. */
+export function controlOf(sqlite: SQLite.Database): TransactionControl {
+  const prepared = new Map(Object.entries(controlSql).map(([name, sql]) => [name, sqlite.prepare(sql)]));
+  return { run: (statement) => void prepared.get(statement)!.run() };
+}
 
 type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
 
@@ -39,7 +54,7 @@ type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
  *
  * `work` must use only the `trx` it is given: the database has one connection, held by the batch.
  */
-export function createSqliteWriter(db: Kysely<Schema>, flushWal: Flush): Write {
+export function createSqliteWriter(db: Kysely<Schema>, control: TransactionControl, flushWal: Flush): Write {
   let queue: Pending[] = [];
   let scheduled = false;
   let writing = false;
@@ -57,7 +72,7 @@ export function createSqliteWriter(db: Kysely<Schema>, flushWal: Flush): Write {
     queue = queue.slice(batch.length);
     let outcomes: Outcome[];
     try {
-      outcomes = await commitBatch(db, batch);
+      outcomes = await commitBatch(db, control, batch);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
@@ -85,20 +100,19 @@ export function createSqliteWriter(db: Kysely<Schema>, flushWal: Flush): Write {
     });
 }
 
-async function commitBatch(db: Kysely<Schema>, batch: Pending[]): Promise<Outcome[]> {
+async function commitBatch(db: Kysely<Schema>, control: TransactionControl, batch: Pending[]): Promise<Outcome[]> {
   return db.connection().execute(async (conn) => {
-    // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another process).
-    await conn.executeQuery(statements.begin);
+    control.run('begin');
     try {
-      const outcomes = batch.length === 1 ? [await runAlone(conn, batch[0]!)] : await runEach(conn, batch);
-      if (outcomes.every((outcome) => !outcome.ok)) {
-        await conn.executeQuery(statements.rollback);
-        return outcomes;
-      }
-      await conn.executeQuery(statements.commit);
+      const outcomes = batch.length === 1 ? [await runAlone(conn, batch[0]!)] : await runEach(conn, control, batch);
+      control.run(outcomes.some((outcome) => outcome.ok) ? 'commit' : 'rollback');
       return outcomes;
     } catch (error) {
-      await conn.executeQuery(statements.rollback).catch(() => undefined);
+      try {
+        control.run('rollback');
+      } catch {
+        // Already rolled back (SQLite ends a transaction on some errors): the first error is the news.
+      }
       throw error;
     }
   });
@@ -113,17 +127,17 @@ async function runAlone(conn: Kysely<Schema>, pending: Pending): Promise<Outcome
   }
 }
 
-async function runEach(conn: Kysely<Schema>, batch: Pending[]): Promise<Outcome[]> {
+async function runEach(conn: Kysely<Schema>, control: TransactionControl, batch: Pending[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const pending of batch) {
-    await conn.executeQuery(statements.savepoint);
+    control.run('savepoint');
     try {
       outcomes.push({ ok: true, result: await pending.work(conn) });
-      await conn.executeQuery(statements.release);
+      control.run('release');
     } catch (error) {
       outcomes.push({ ok: false, error });
-      await conn.executeQuery(statements.rollbackToSavepoint);
-      await conn.executeQuery(statements.release);
+      control.run('rollbackToSavepoint');
+      control.run('release');
     }
   }
   return outcomes;
