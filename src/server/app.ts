@@ -90,7 +90,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     ids: deps.ids ?? nodeIds,
     clock,
     sessionTtlMs: config.sessionTtlMs,
-    resetTokens: deps.stores.resetTokens,
     passwords: deps.passwords ?? argon2Passwords,
     mailer:
       deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log)),

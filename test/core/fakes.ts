@@ -46,7 +46,6 @@ function memoryRooms(): RoomStore {
       [...rooms.values()].filter((r) => r.visibility === 'public' && r.name.toLowerCase() === name.toLowerCase()).map((r) => view(r.id))[0],
     listRoomsVisibleTo: async (userId) =>
       [...rooms.values()].filter((r) => r.visibility === 'public' || members.get(r.id)?.has(userId)).map((r) => view(r.id)!),
-    isMember: async (roomId, userId) => members.get(roomId)?.has(userId) ?? false,
     findRoomFor: async (roomId, userId) => {
       const room = view(roomId);
       return room && { room, member: members.get(roomId)?.has(userId) ?? false };

@@ -130,7 +130,6 @@ export interface RoomStore {
   findPublicRoomByName(name: string): Promise<Room | undefined>;
   /** Every public room and every room the user belongs to, newest activity first. */
   listRoomsVisibleTo(userId: string): Promise<Room[]>;
-  isMember(roomId: string, userId: string): Promise<boolean>;
   /** The room and whether the user belongs to it, in one read (every send and every join asks). */
   findRoomFor(roomId: string, userId: string): Promise<{ room: Room; member: boolean } | undefined>;
   addMember(roomId: string, userId: string, joinedAt: string): Promise<MembershipChange>;

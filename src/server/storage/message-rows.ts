@@ -42,6 +42,12 @@ function selectMessages(db: Kysely<Schema>) {
 
 export type MessageQueries = ReturnType<typeof messageQueries>;
 
+/** A page of a room walking away from a seq: older (`<`, newest first) or newer (`>`, oldest first). */
+const pageFrom = (db: Kysely<Schema>, side: '<' | '>', order: 'asc' | 'desc') =>
+  compileOnce(db, (db, roomId: string, seq: number, limit: number) =>
+    selectMessages(db).where('messages.room_id', '=', roomId).where('messages.seq', side, seq).orderBy('messages.seq', order).limit(limit),
+  );
+
 /** The message store's queries, compiled once for this database's dialect (compile-once.ts). */
 export function messageQueries(db: Kysely<Schema>) {
   return {
@@ -68,20 +74,8 @@ export function messageQueries(db: Kysely<Schema>) {
     newest: compileOnce(db, (db, roomId: string, limit: number) =>
       selectMessages(db).where('messages.room_id', '=', roomId).orderBy('messages.seq', 'desc').limit(limit),
     ),
-    before: compileOnce(db, (db, roomId: string, before: number, limit: number) =>
-      selectMessages(db)
-        .where('messages.room_id', '=', roomId)
-        .where('messages.seq', '<', before)
-        .orderBy('messages.seq', 'desc')
-        .limit(limit),
-    ),
-    after: compileOnce(db, (db, roomId: string, after: number, limit: number) =>
-      selectMessages(db)
-        .where('messages.room_id', '=', roomId)
-        .where('messages.seq', '>', after)
-        .orderBy('messages.seq', 'asc')
-        .limit(limit),
-    ),
+    before: pageFrom(db, '<', 'desc'),
+    after: pageFrom(db, '>', 'asc'),
   };
 }
 

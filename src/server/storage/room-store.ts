@@ -114,16 +114,6 @@ export function createRoomStore({ db, write }: Database): RoomStore {
       return row && { room: toRoom(row), member: row.member_id !== null };
     },
 
-    async isMember(roomId: string, userId: string) {
-      const row = await db
-        .selectFrom('memberships')
-        .select('room_id')
-        .where('room_id', '=', roomId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
     addMember(roomId: string, userId: string, joinedAt: string) {
       return write(async (trx): Promise<MembershipChange> => {
         const inserted = await q.addMember(trx, roomId, userId, joinedAt);

@@ -68,7 +68,7 @@ export function accountContract(f: Fixture): void {
       expect(result).toMatchObject({ ok: true, user: { id: guest.id, username: guest.username, kind: 'member' } });
       expect(await f.stores.users.findAccountById(guest.id)).toMatchObject({ email: input.email, passwordHash: input.passwordHash });
       expect(await f.stores.users.findUserById(input.id)).toBeUndefined();
-      expect(await f.stores.rooms.isMember(room, guest.id)).toBe(true);
+      expect((await f.stores.rooms.findRoomFor(room, guest.id))?.member).toBe(true);
       expect((await f.stores.messages.pageMessages(room, { limit: 10 })).messages).toEqual([message]);
     });
 

@@ -30,7 +30,7 @@ export function roomContract(f: Fixture): void {
         createdAt: room.createdAt,
       });
       expect(await f.stores.rooms.listMemberIds(room.id)).toEqual([owner.id]);
-      expect(await f.stores.rooms.isMember(room.id, owner.id)).toBe(true);
+      expect((await f.stores.rooms.findRoomFor(room.id, owner.id))?.member).toBe(true);
     });
 
     it('findRoomFor reads the room and whether the user belongs to it', async () => {
@@ -107,7 +107,7 @@ export function roomContract(f: Fixture): void {
       expect(await f.stores.rooms.addMember(room, guest.id, f.now())).toEqual({ changed: false, memberCount: 2 });
       expect(await f.stores.rooms.addMember(room, owner.id, f.now())).toEqual({ changed: false, memberCount: 2 });
       expect((await f.stores.rooms.findRoomById(room))?.memberCount).toBe(2);
-      expect(await f.stores.rooms.isMember(room, guest.id)).toBe(true);
+      expect((await f.stores.rooms.findRoomFor(room, guest.id))?.member).toBe(true);
     });
 
     it('removeMember uncounts a member; removing a non-member reports no change', async () => {
@@ -116,7 +116,7 @@ export function roomContract(f: Fixture): void {
       await f.stores.rooms.addMember(room, guest.id, f.now());
       expect(await f.stores.rooms.removeMember(room, guest.id)).toEqual({ changed: true, memberCount: 1 });
       expect(await f.stores.rooms.removeMember(room, guest.id)).toEqual({ changed: false, memberCount: 1 });
-      expect(await f.stores.rooms.isMember(room, guest.id)).toBe(false);
+      expect((await f.stores.rooms.findRoomFor(room, guest.id))?.member).toBe(false);
       expect((await f.stores.rooms.findRoomById(room))?.memberCount).toBe(1);
     });
 
