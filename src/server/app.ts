@@ -7,7 +7,7 @@ import type { CoreDeps } from './core/deps.js';
 import type { Clock, Ids, Mailer, PasswordHasher, PresenceTracker, RateLimiter } from './core/ports.js';
 import { presenceChanged } from './core/presence.js';
 import { defaultRateRules, type RateRules } from './core/rate-rules.js';
-import { registerErrorHandling, registerNotFound } from './http/errors.js';
+import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.js';
 import { accountRoutes } from './http/account-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { acceptEmptyJson } from './http/json-body.js';
@@ -55,6 +55,8 @@ export interface AppDeps {
 
 export interface Hearth {
   app: FastifyInstance;
+  /** Every HTTP route, as registered: the fuzz tests try each one. */
+  routes: Array<{ method: string; url: string }>;
   io: HearthServer;
   readiness: Readiness;
   metrics: Metrics;
@@ -71,6 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     logController: new QuietRequestLog(),
+    frameworkErrors: frameworkError,
   });
   const io = createSocketServer(app, config, deps.cluster?.adapter, config.workers > 1);
   const metrics = createMetrics(() => io.of('/').sockets.size);
@@ -97,6 +100,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),
   };
 
+  const routes: Hearth['routes'] = [];
+  app.addHook('onRoute', ({ method, url }) => {
+    for (const one of [method].flat()) if (one !== 'HEAD') routes.push({ method: one, url });
+  });
   registerErrorHandling(app);
   acceptEmptyJson(app);
   await app.register(fastifyCookie);
@@ -113,5 +120,5 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   core.presence.onChange?.((change) => core.background(presenceChanged(core, change), 'announcing presence found by a sweep'));
   app.addHook('onReady', async () => readiness.start(deps.readinessIntervalMs ?? 2_000));
   app.addHook('onClose', async () => readiness.stop());
-  return { app, io, readiness, metrics };
+  return { app, routes, io, readiness, metrics };
 }

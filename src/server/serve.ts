@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { keepServingOnUnhandledRejection } from './ops/last-line.js';
 import { connectRedis } from './redis/connect-redis.js';
 import { openDatabase } from './storage/database.js';
 import { createStores } from './storage/stores.js';
@@ -12,6 +13,7 @@ export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config.databaseUrl);
   const cluster = config.redisUrl ? await connectRedis({ url: config.redisUrl, prefix: config.redisPrefix }) : undefined;
   const { app } = await buildApp(config, { stores: createStores(database), cluster });
+  keepServingOnUnhandledRejection(app.log);
 
   let stopping = false;
   async function stop(signal: string): Promise<void> {

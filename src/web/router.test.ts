@@ -20,6 +20,12 @@ describe('routes', () => {
     expect(parseRoute('/reset/')).toEqual({ name: 'home' });
   });
 
+  it('reads an address that is not valid percent-encoding as home instead of throwing', () => {
+    expect(parseRoute('/rooms/%E0')).toEqual({ name: 'home' });
+    expect(parseRoute('/join/%')).toEqual({ name: 'home' });
+    expect(parseRoute('/reset/%E0%A4%A')).toEqual({ name: 'home' });
+  });
+
   it('takes a code from a pasted invite link or as typed', () => {
     expect(codeFrom('https://chat.example.org/join/K7M2QX9A')).toBe('K7M2QX9A');
     expect(codeFrom('  k7m2qx9a ')).toBe('k7m2qx9a');

@@ -12,13 +12,24 @@ export type Route =
 
 const pages = { '/signup': 'signup', '/login': 'login', '/forgot': 'forgot', '/account': 'account' } as const;
 
+/** An address someone typed or pasted may not be valid percent-encoding: then it names nothing. */
+function segment(pattern: RegExp, pathname: string): string | undefined {
+  const raw = pattern.exec(pathname)?.[1];
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseRoute(pathname: string): Route {
-  const room = /^\/rooms\/([^/]+)\/?$/.exec(pathname);
-  if (room) return { name: 'room', roomId: decodeURIComponent(room[1]!) };
-  const invite = /^\/join\/([^/]+)\/?$/.exec(pathname);
-  if (invite) return { name: 'invite', code: decodeURIComponent(invite[1]!) };
-  const reset = /^\/reset\/([^/]+)\/?$/.exec(pathname);
-  if (reset) return { name: 'reset', token: decodeURIComponent(reset[1]!) };
+  const roomId = segment(/^\/rooms\/([^/]+)\/?$/, pathname);
+  if (roomId !== undefined) return { name: 'room', roomId };
+  const code = segment(/^\/join\/([^/]+)\/?$/, pathname);
+  if (code !== undefined) return { name: 'invite', code };
+  const token = segment(/^\/reset\/([^/]+)\/?$/, pathname);
+  if (token !== undefined) return { name: 'reset', token };
   const page = pathname.replace(/\/$/, '');
   if (Object.hasOwn(pages, page)) return { name: pages[page as keyof typeof pages] };
   return { name: 'home' };

@@ -1,37 +1,19 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/contract/types.js';
 import { createRoom, joinByCode, send } from '../support/chat.js';
 import { connect, eventsNamed, guest, waitFor, waitForAnswer, type Client } from '../support/hearth.js';
+import { freePort, startServerProcess } from '../support/server-process.js';
 import { redisUnavailable, testRedisUrl, throwawayPrefix } from '../support/redis.js';
 
 const skip = (await redisUnavailable()) !== undefined;
 const dir = mkdtempSync(join(tmpdir(), 'hearth-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-function start(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HEARTH_RATE_LIMITS: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const start = startServerProcess;
 
 // Starts three real processes: retried when the machine is loaded.
 describe.skipIf(skip)('HEARTH_WORKERS', { retry: 2 }, () => {

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, send, sendRaw } from '../support/chat.js';
+import { random } from '../support/random.js';
 import { api, connect, guest, startHearth, type Client, type TestServer } from '../support/hearth.js';
-
-/** Seeded, so a failure reproduces: mulberry32. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function junk(next: () => number, roomId: string, depth = 0): unknown {
   const pick = Math.floor(next() * 12);

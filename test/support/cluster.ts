@@ -47,7 +47,8 @@ export function clusterSuite(name: string, options: ClusterOptions = {}): Cluste
   const schema = throwawaySchemaName('cluster');
   const prefix = throwawayPrefix(name);
   beforeAll(async () => {
-    for (let i = 0; i < (options.size ?? 2); i++) nodes.push(await startNode(schema, prefix, options, options.redisUrl?.(i) ?? testRedisUrl));
+    for (let i = 0; i < (options.size ?? 2); i++)
+      nodes.push(await startNode(schema, prefix, options, options.redisUrl?.(i) ?? testRedisUrl));
     await warmUp(nodes);
   });
   afterAll(async () => {
@@ -106,10 +107,14 @@ async function warmUp(nodes: ClusterNode[]): Promise<void> {
       const id = sockets[j]!.socket.id;
       if (i === j || !id) continue;
       const room = `warm-up:${i}`;
-      await waitFor(() => {
-        from.io.in(id).socketsJoin(room);
-        return to.io.of('/').adapter.rooms.get(room)?.has(id);
-      }, `node ${j} to hear node ${i}`, 10_000);
+      await waitFor(
+        () => {
+          from.io.in(id).socketsJoin(room);
+          return to.io.of('/').adapter.rooms.get(room)?.has(id);
+        },
+        `node ${j} to hear node ${i}`,
+        10_000,
+      );
     }
   }
   for (const socket of sockets) socket.close();

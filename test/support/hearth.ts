@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/contract/events.js';
 import type { User } from '../../src/contract/types.js';
-import { buildApp, type AppDeps, type Hearth } from '../../src/server/app.js';
+import { buildApp, type AppDeps, type Hearth, type Stores } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/storage/database.js';
 import { createStores } from '../../src/server/storage/stores.js';
@@ -24,7 +24,7 @@ export type TestEngine = 'sqlite' | 'postgres';
 /** A real Hearth on port 0 with its own SQLite file, or its own schema in the test PostgreSQL. */
 export async function startHearth(
   overrides: Partial<Config> = {},
-  deps: Omit<AppDeps, 'stores'> = {},
+  deps: Omit<AppDeps, 'stores'> & { wrapStores?: (stores: Stores) => Stores } = {},
   engine: TestEngine = 'sqlite',
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
@@ -37,7 +37,8 @@ export async function startHearth(
     ...overrides,
   };
   const database = await openDatabase(config.databaseUrl, { schema });
-  const hearth = await buildApp(config, { ...deps, stores: createStores(database) });
+  const { wrapStores = (stores: Stores) => stores, ...appDeps } = deps;
+  const hearth = await buildApp(config, { ...appDeps, stores: wrapStores(createStores(database)) });
   await hearth.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = hearth.app.server.address() as AddressInfo;
   return {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorStatus, type ErrorBody } from '../../contract/errors.js';
 import { DomainError } from '../core/domain-error.js';
 import { errorBodyOf } from '../edge/error-body.js';
@@ -12,6 +12,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (body.retryAfterMs !== undefined) reply.header('retry-after', Math.ceil(body.retryAfterMs / 1000));
     return reply.status(errorStatus[body.code]).send({ error: body });
   });
+}
+
+/**
+ * Failures Fastify meets before routing (a path that is not valid percent-encoding, a parameter
+ * too long): the same error body as everything else, never Fastify's own shape.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const message = error.code === 'FST_ERR_BAD_URL' ? 'The address is not valid: check its percent-encoding' : 'The address is too long';
+  void reply.status(400).send({ error: { code: 'BAD_REQUEST', message } });
 }
 
 /** Unknown paths: a client route gets the web page when it is served, anything else a JSON 404. */

@@ -27,7 +27,11 @@ export function createMetrics(connectedSockets: () => number): Metrics {
   });
   return {
     registry,
-    messagesStored: new Counter({ name: 'hearth_messages_stored_total', help: 'Messages stored by this process (repeats excluded)', registers }),
+    messagesStored: new Counter({
+      name: 'hearth_messages_stored_total',
+      help: 'Messages stored by this process (repeats excluded)',
+      registers,
+    }),
     ackLatency: new Histogram({
       name: 'hearth_message_ack_seconds',
       help: 'Time from receiving message:send to acknowledging it, by outcome (ok or an error code)',

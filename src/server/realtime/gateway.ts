@@ -7,7 +7,7 @@ import type { OriginPolicy } from '../edge/origin.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Readiness } from '../ops/readiness.js';
 import type { EventContext } from './handle-event.js';
-import { authenticateHandshake } from './handshake.js';
+import { authenticateHandshake, refusal } from './handshake.js';
 import { InFlight } from './in-flight.js';
 import { messageEvents } from './message-events.js';
 import { roomEvents } from './room-events.js';
@@ -48,8 +48,8 @@ export function attachGateway(app: FastifyInstance, io: HearthServer, deps: Core
     metrics: options.metrics,
   };
   let closing = false;
-  io.use((_socket, next) => (closing ? next(Object.assign(new Error('Shutting down'), { data: { code: 'UNAVAILABLE' } })) : next()));
-  io.use(authenticateHandshake(deps, options.origins));
+  io.use((_socket, next) => (closing ? next(refusal('UNAVAILABLE', 'Shutting down')) : next()));
+  io.use(authenticateHandshake(deps, options.origins, (err) => app.log.error({ err }, 'handshake could not read the session')));
   io.on('connection', (socket) => onConnection(socket, deps, ctx, app));
 
   // Graceful stop: refuse new sockets, let owed acknowledgements finish, then hang up so that

@@ -35,7 +35,10 @@ export class RedisPresence implements PresenceTracker {
     if (this.options.heartbeatMs > 0) {
       let ticking: Promise<void> | undefined;
       // One tick at a time: while Redis is away they would pile up in the client's offline queue.
-      const next = () => (ticking ??= this.tick().catch((error: unknown) => this.options.onError?.(error)).finally(() => (ticking = undefined)));
+      const next = () =>
+        (ticking ??= this.tick()
+          .catch((error: unknown) => this.options.onError?.(error))
+          .finally(() => (ticking = undefined)));
       this.timer = setInterval(() => void next(), this.options.heartbeatMs);
       this.timer.unref();
     }
@@ -53,7 +56,14 @@ export class RedisPresence implements PresenceTracker {
 
   async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const flags = asNumbers(await runScript(this.client, onlineScript, userIds.map((id) => this.userKey(id)), [this.alivePrefix, this.pid]));
+    const flags = asNumbers(
+      await runScript(
+        this.client,
+        onlineScript,
+        userIds.map((id) => this.userKey(id)),
+        [this.alivePrefix, this.pid],
+      ),
+    );
     return new Set(userIds.filter((_, i) => flags[i] === 1));
   }
 
