@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Cluster } from './cluster.js';
 import { publicBaseUrl, type Config } from './config.js';
+import { trustProxyOption } from './edge/proxy-trust.js';
 import type { CoreDeps } from './core/deps.js';
 import type { Clock, Ids, Mailer, PasswordHasher, PresenceTracker, RateLimiter } from './core/ports.js';
 import { presenceChanged } from './core/presence.js';
@@ -16,6 +17,7 @@ import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { registerWebClient } from './http/web-client.js';
 import { argon2Passwords } from './local/argon2-passwords.js';
+import { boundedHasher } from './local/bounded-hasher.js';
 import { MemoryPresence } from './local/memory-presence.js';
 import { devOutbox } from './mail/dev-outbox.js';
 import { smtpMailer } from './mail/smtp-mailer.js';
@@ -71,7 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: 64 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     logController: new QuietRequestLog(),
     frameworkErrors: frameworkError,
   });
@@ -93,7 +95,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     ids: deps.ids ?? nodeIds,
     clock,
     sessionTtlMs: config.sessionTtlMs,
-    passwords: deps.passwords ?? argon2Passwords,
+    passwords: boundedHasher(deps.passwords ?? argon2Passwords, config.hashing),
     mailer:
       deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log)),
     publicUrl: publicBaseUrl(config),

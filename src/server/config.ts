@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseProxyTrust, type ProxyTrust } from './edge/proxy-trust.js';
 
 export interface Config {
   port: number;
@@ -18,7 +19,10 @@ export interface Config {
   logLevel: string;
   sessionTtlMs: number;
   shutdownGraceMs: number;
-  trustProxy: boolean;
+  /** The reverse proxies whose X-Forwarded-For is believed (HEARTH_TRUST_PROXY). */
+  trustProxy: ProxyTrust;
+  /** Password hashes at once and waiting (HEARTH_HASH_CONCURRENCY, HEARTH_HASH_QUEUE). */
+  hashing: { concurrency: number; queue: number };
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
@@ -50,7 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionTtlMs: thirtyDays,
     shutdownGraceMs: Number(env.HEARTH_SHUTDOWN_GRACE_MS ?? 10_000),
-    trustProxy: env.HEARTH_TRUST_PROXY === 'true',
+    trustProxy: parseProxyTrust(env.HEARTH_TRUST_PROXY),
+    hashing: {
+      // One core stays free for the chat itself while a flood of sign-ins is hashed.
+      concurrency: positiveInteger('HEARTH_HASH_CONCURRENCY', env.HEARTH_HASH_CONCURRENCY, Math.max(1, availableParallelism() - 1)),
+      queue: positiveInteger('HEARTH_HASH_QUEUE', env.HEARTH_HASH_QUEUE, 64),
+    },
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Hearth <hearth@localhost>',
     outboxDir: env.HEARTH_OUTBOX_DIR ?? './data/outbox',
@@ -63,6 +72,13 @@ function parseWorkers(value: string): number {
   if (!Number.isInteger(workers) || workers < 1 || workers > 256)
     throw new Error(`HEARTH_WORKERS must be a whole number 1–256 or "auto", got "${value}"`);
   return workers;
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  return number;
 }
 
 function parsePort(value: string): number {

@@ -36,8 +36,8 @@ describe('account rules', () => {
     await Promise.all(traces.background);
     const token = /https:\/\/chat\.example\.org\/reset\/(\S+)/.exec(traces.mails[0]?.text ?? '')?.[1];
     expect(traces.mails[0]?.to).toBe('ann@example.org');
-    await confirmPasswordReset(deps, token!, 'the new passphrase');
-    await expect(confirmPasswordReset(deps, token!, 'again passphrase')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await confirmPasswordReset(deps, token!, 'the new passphrase', 'addr');
+    await expect(confirmPasswordReset(deps, token!, 'again passphrase', 'addr')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await userForToken(deps, grant.token)).toBeUndefined();
     expect(log).toContainEqual(['disconnectUser', grant.user.id]);
     await expect(logIn(deps, { login: 'ann', password: 'the new passphrase' }, 'addr')).resolves.toMatchObject({

@@ -144,11 +144,23 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     users,
     resetTokens: {
       insertResetToken: async (t) => void resets.set(t.tokenHash, { ...t, used: false }),
+      async findResetTokenUser(hash, now) {
+        const t = resets.get(hash);
+        return t && !t.used && t.expiresAt > now ? t.userId : undefined;
+      },
       async consumeResetToken(hash, now) {
         const t = resets.get(hash);
         if (!t || t.used || t.expiresAt <= now) return undefined;
         t.used = true;
         return t.userId;
+      },
+      async deleteResetTokensOfUser(userId) {
+        for (const [hash, t] of resets) if (t.userId === userId) resets.delete(hash);
+      },
+      async purgeResetTokens(now) {
+        const gone = [...resets].filter(([, t]) => t.used || t.expiresAt <= now);
+        for (const [hash] of gone) resets.delete(hash);
+        return gone.length;
       },
     },
     passwords: { hash: async (p) => `hashed:${p}`, verify: async (h, p) => h === `hashed:${p}` },

@@ -1,5 +1,7 @@
 import type { User } from '../../src/contract/types.js';
-import { api, type ApiResult } from './hearth.js';
+import { expect } from 'vitest';
+import type { Mail } from '../../src/server/core/ports.js';
+import { api, waitFor, type ApiResult } from './hearth.js';
 
 export interface Grant {
   user: User;
@@ -45,4 +47,20 @@ export async function timed<T>(work: () => Promise<T>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
+}
+
+/** A mailer that keeps what it sends, for tests that follow a mailed link. */
+export function recordingMailer(): { mails: Mail[]; send(mail: Mail): Promise<void> } {
+  const mails: Mail[] = [];
+  return { mails, send: async (mail) => void mails.push(mail) };
+}
+
+/** The whole reset flow through the API: request, the link from the mail, confirm. */
+export async function resetPassword(server: { url: string }, mailer: { mails: Mail[] }, email: string, password: string): Promise<void> {
+  const before = mailer.mails.length;
+  expect((await api(server, 'POST', '/api/auth/password-reset', { body: { email } })).status).toBe(202);
+  const mail = await waitFor(() => mailer.mails.slice(before).find((m) => m.to === email.toLowerCase()), `reset mail to ${email}`);
+  const token = /\/reset\/(\S+)/.exec(mail.text)?.[1];
+  const res = await api(server, 'POST', '/api/auth/password-reset/confirm', { body: { token, password } });
+  expect(res.status).toBe(204);
 }

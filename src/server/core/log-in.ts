@@ -1,8 +1,8 @@
 import type { LoginBody } from '../../contract/schemas.js';
 import type { CoreDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
-import type { PasswordHasher } from './ports.js';
-import { refuseIfLimited } from './rate-rules.js';
+import type { PasswordHasher, RateRule } from './ports.js';
+import { countAttempt, type RateRules } from './rate-rules.js';
 import { issueSession, type SessionGrant } from './sessions.js';
 
 type LoginDeps = Pick<CoreDeps, 'users' | 'sessions' | 'passwords' | 'ids' | 'clock' | 'sessionTtlMs' | 'limiter' | 'rateRules'>;
@@ -17,22 +17,45 @@ function decoyHash(passwords: PasswordHasher): Promise<string> {
   return decoy;
 }
 
-/** Always a new session (no fixation). Unknown login and wrong password are indistinguishable. */
+/**
+ * The counters of one sign-in attempt. They are keyed by the login as typed, never by the account
+ * it finds: keyed by account, exhausting "ann" would make "ann@example.org" answer 429 too and so
+ * tell who owns that address. An account can be named two ways, so its daily cap is at most twice
+ * `loginPerLoginDaily`.
+ */
+export function loginCounters(rules: RateRules, login: string, address: string): Array<readonly [RateRule, string]> {
+  const pair = `${login}\u0000${address}`;
+  return [
+    ...rules.loginPerLoginAndAddress.map((rule) => [rule, pair] as const),
+    [rules.loginPerLoginDaily, login],
+    [rules.loginPerAddress, address],
+  ];
+}
+
+/**
+ * Always a new session (no fixation). Unknown login and wrong password are indistinguishable.
+ * The attempt is counted before the password is checked; a success gives the count back, so the
+ * owner signing in never uses up what a guesser elsewhere is limited by.
+ */
 export async function logIn(deps: LoginDeps, input: LoginBody, address: string): Promise<SessionGrant> {
   const login = input.login.trim().toLowerCase();
-  const account = await deps.users.findAccountByLogin(login);
-  // Failures count against the account whichever name it is tried with; unknown logins by name.
-  const accountKey = account ? `user:${account.user.id}` : `login:${login}`;
-  const { loginFailuresPerAccount: perAccount, loginFailuresPerAddress: perAddress } = deps.rateRules;
-  refuseIfLimited(await deps.limiter.peek(perAccount, accountKey));
-  refuseIfLimited(await deps.limiter.peek(perAddress, address));
+  const counters = loginCounters(deps.rateRules, login, address);
+  await countAttempt(deps.limiter, counters);
 
+  const account = await deps.users.findAccountByLogin(login);
   const hash = account?.passwordHash ?? (await decoyHash(deps.passwords));
   const matches = await deps.passwords.verify(hash, input.password);
-  if (!account?.passwordHash || !matches) {
-    await deps.limiter.consume(perAccount, accountKey);
-    await deps.limiter.consume(perAddress, address);
-    throw refused();
-  }
+  if (!account?.passwordHash || !matches) throw refused();
+
+  await Promise.all(
+    counters.map(([rule, key]) =>
+      deps.rateRules.loginPerLoginAndAddress.includes(rule) ? deps.limiter.reset(rule, key) : deps.limiter.refund(rule, key),
+    ),
+  );
   return issueSession(deps, account.user);
+}
+
+/** After a password reset: the daily caps of every name the account signs in with start afresh. */
+export async function clearLoginCaps(deps: Pick<CoreDeps, 'limiter' | 'rateRules'>, names: ReadonlyArray<string | null>): Promise<void> {
+  await Promise.all(names.flatMap((name) => (name ? [deps.limiter.reset(deps.rateRules.loginPerLoginDaily, name.toLowerCase())] : [])));
 }

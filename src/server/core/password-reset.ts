@@ -1,5 +1,6 @@
 import type { CoreDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
+import { clearLoginCaps } from './log-in.js';
 import { enforceRate } from './rate-rules.js';
 
 type ResetDeps = Pick<
@@ -56,14 +57,31 @@ export async function requestPasswordReset(deps: ResetDeps, email: string, addre
   );
 }
 
-/** Sets the new password and ends every session of the user, disconnecting their sockets. */
-export async function confirmPasswordReset(deps: ResetDeps, token: string, password: string): Promise<void> {
+const invalidLink = () => new DomainError('BAD_REQUEST', 'This reset link is invalid or has expired');
+
+/**
+ * Sets the new password and ends every session of the user, disconnecting their sockets. The
+ * link is checked before the (deliberately slow) hash, so made-up tokens cost the server nothing;
+ * it is used only once the hash is made, so a busy server does not burn a good link.
+ */
+export async function confirmPasswordReset(deps: ResetDeps, token: string, password: string, address: string): Promise<void> {
+  await enforceRate(deps.limiter, deps.rateRules.resetConfirmsPerAddress, address);
+  const tokenHash = deps.ids.hashToken(token);
+  if (!(await deps.resetTokens.findResetTokenUser(tokenHash, deps.clock.now().toISOString()))) throw invalidLink();
   const passwordHash = await deps.passwords.hash(password);
-  const userId = await deps.resetTokens.consumeResetToken(deps.ids.hashToken(token), deps.clock.now().toISOString());
-  if (!userId) throw new DomainError('BAD_REQUEST', 'This reset link is invalid or has expired');
+  const userId = await deps.resetTokens.consumeResetToken(tokenHash, deps.clock.now().toISOString());
+  if (!userId) throw invalidLink();
   await deps.users.setPasswordHash(userId, passwordHash);
+  await passwordChanged(deps, userId);
   await deps.sessions.deleteSessionsOfUser(userId);
   await deps.broadcast.disconnectUser(userId);
+  const account = await deps.users.findAccountById(userId);
+  await clearLoginCaps(deps, [account?.user.username ?? null, account?.email ?? null]);
+}
+
+/** Whatever route changed the password, no link mailed before it still works. */
+export async function passwordChanged(deps: Pick<CoreDeps, 'resetTokens'>, userId: string): Promise<void> {
+  await deps.resetTokens.deleteResetTokensOfUser(userId);
 }
 
 export function resetMailText(username: string, link: string): string {

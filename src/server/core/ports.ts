@@ -75,8 +75,14 @@ export interface NewResetToken {
 
 export interface ResetTokenStore {
   insertResetToken(token: NewResetToken): Promise<void>;
+  /** The user of an unused, unexpired token, without using it. */
+  findResetTokenUser(tokenHash: string, now: string): Promise<string | undefined>;
   /** Marks an unused, unexpired token used and returns its user; of concurrent calls, one wins. */
   consumeResetToken(tokenHash: string, now: string): Promise<string | undefined>;
+  /** Every outstanding link of the user stops working (the password changed). */
+  deleteResetTokensOfUser(userId: string): Promise<void>;
+  /** Removes used and expired tokens; returns how many. */
+  purgeResetTokens(now: string): Promise<number>;
 }
 
 /** Every store the app needs, as one storage adapter provides them. */
@@ -204,6 +210,10 @@ export interface RateLimiter {
   consume(rule: RateRule, key: string): Promise<RateVerdict>;
   /** Whether one more would be allowed, without counting it. */
   peek(rule: RateRule, key: string): Promise<RateVerdict>;
+  /** Gives back one counted attempt (it turned out to be a success that should not count). */
+  refund(rule: RateRule, key: string): Promise<void>;
+  /** Forgets the key's count under the rule altogether. */
+  reset(rule: RateRule, key: string): Promise<void>;
 }
 
 export interface Clock {

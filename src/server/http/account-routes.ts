@@ -44,7 +44,7 @@ export function accountRoutes(deps: CoreDeps, cookies: CookiePolicy) {
 
     app.post('/api/auth/password-reset/confirm', async (request, reply) => {
       const { token, password } = parse(passwordResetConfirmBody, request.body);
-      await confirmPasswordReset(deps, token, password);
+      await confirmPasswordReset(deps, token, password, request.ip);
       return reply.status(204).send();
     });
 

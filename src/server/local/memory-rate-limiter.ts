@@ -5,12 +5,26 @@ interface Window {
   count: number;
 }
 
-/** Fixed-window counters for a single process; windows are swept as they expire. */
+/** Enough for every address and account a busy instance sees in a window. */
+export const defaultLimiterCapacity = 100_000;
+
+/**
+ * Fixed-window counters for a single process. The map is bounded: past `capacity` keys the least
+ * recently used window is forgotten, so 100,000 logins with random names cannot grow memory
+ * without end. Forgetting a window only ever lets someone try again sooner, and only once the
+ * limiter is flooded: at that point the per-address rules (one key per attacker) still hold.
+ */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, Window>();
-  private lastSweep = 0;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly capacity = defaultLimiterCapacity,
+  ) {}
+
+  get size(): number {
+    return this.windows.size;
+  }
 
   async consume(rule: RateRule, key: string): Promise<RateVerdict> {
     return this.count(rule, key, 1);
@@ -20,27 +34,35 @@ export class MemoryRateLimiter implements RateLimiter {
     return this.count(rule, key, 0);
   }
 
+  async refund(rule: RateRule, key: string): Promise<void> {
+    const window = this.windows.get(windowId(rule, key));
+    if (window && window.count > 0) window.count -= 1;
+  }
+
+  async reset(rule: RateRule, key: string): Promise<void> {
+    this.windows.delete(windowId(rule, key));
+  }
+
   private count(rule: RateRule, key: string, by: number): RateVerdict {
     const now = this.clock.now().getTime();
-    this.sweep(now, rule.windowMs);
-    const id = `${rule.name}\u0000${key}`;
+    const id = windowId(rule, key);
     let window = this.windows.get(id);
-    if (!window || now - window.startedAt >= rule.windowMs) {
-      window = { startedAt: now, count: 0 };
-      this.windows.set(id, window);
-    }
+    if (!window || now - window.startedAt >= rule.windowMs) window = { startedAt: now, count: 0 };
+    // Re-inserted on every use, so the map's first key is always the least recently used.
+    this.windows.delete(id);
+    this.windows.set(id, window);
+    if (this.windows.size > this.capacity) this.windows.delete(this.windows.keys().next().value!);
     if (window.count >= rule.limit) return { ok: false, retryAfterMs: window.startedAt + rule.windowMs - now };
     window.count += by;
     return { ok: true };
   }
-
-  private sweep(now: number, windowMs: number): void {
-    if (now - this.lastSweep < 60_000) return;
-    this.lastSweep = now;
-    for (const [id, window] of this.windows) {
-      if (now - window.startedAt >= Math.max(windowMs, 60 * 60_000)) this.windows.delete(id);
-    }
-  }
 }
 
-export const unlimited: RateLimiter = { consume: async () => ({ ok: true }), peek: async () => ({ ok: true }) };
+const windowId = (rule: RateRule, key: string) => `${rule.name}\u0000${key}`;
+
+export const unlimited: RateLimiter = {
+  consume: async () => ({ ok: true }),
+  peek: async () => ({ ok: true }),
+  refund: async () => undefined,
+  reset: async () => undefined,
+};

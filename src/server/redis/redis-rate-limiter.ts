@@ -14,6 +14,14 @@ end
 return { count, ttl }
 `);
 
+// Never below zero, and never creates a key (which would have no expiry).
+const refundScript = script(`
+if redis.call('GET', KEYS[1]) and tonumber(redis.call('GET', KEYS[1])) > 0 then
+  redis.call('DECR', KEYS[1])
+end
+return 0
+`);
+
 /** Fixed windows shared by every process: the same counters as the memory limiter, kept in Redis. */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
@@ -34,6 +42,16 @@ export class RedisRateLimiter implements RateLimiter {
     const [count, ttl] = await Promise.all([this.client.get(id), this.client.pTTL(id)]);
     if (Number(count ?? 0) < rule.limit) return { ok: true };
     return { ok: false, retryAfterMs: ttl > 0 ? ttl : rule.windowMs };
+  }
+
+  async refund(rule: RateRule, key: string): Promise<void> {
+    this.refuseWhileDisconnected();
+    await runScript(this.client, refundScript, [this.key(rule, key)], []);
+  }
+
+  async reset(rule: RateRule, key: string): Promise<void> {
+    this.refuseWhileDisconnected();
+    await this.client.del(this.key(rule, key));
   }
 
   /** Closed, not open: without the counters, guessing passwords would be unlimited. */

@@ -1,7 +1,7 @@
 import type { NewResetToken, ResetTokenStore } from '../core/ports.js';
 import type { Database } from './database.js';
 
-export function createResetTokenStore({ write }: Database): ResetTokenStore {
+export function createResetTokenStore({ db, write }: Database): ResetTokenStore {
   return {
     async insertResetToken(token: NewResetToken) {
       await write((trx) =>
@@ -10,6 +10,31 @@ export function createResetTokenStore({ write }: Database): ResetTokenStore {
           .values({ token_hash: token.tokenHash, user_id: token.userId, created_at: token.createdAt, expires_at: token.expiresAt })
           .execute(),
       );
+    },
+
+    async findResetTokenUser(tokenHash: string, now: string) {
+      const row = await db
+        .selectFrom('password_resets')
+        .select('user_id')
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return row?.user_id;
+    },
+
+    async deleteResetTokensOfUser(userId: string) {
+      await write((trx) => trx.deleteFrom('password_resets').where('user_id', '=', userId).execute());
+    },
+
+    async purgeResetTokens(now: string) {
+      const result = await write((trx) =>
+        trx
+          .deleteFrom('password_resets')
+          .where((eb) => eb.or([eb('expires_at', '<=', now), eb('used_at', 'is not', null)]))
+          .executeTakeFirst(),
+      );
+      return Number(result.numDeletedRows);
     },
 
     // One conditional UPDATE: the row lock (PostgreSQL) or the single writer (SQLite) lets exactly
