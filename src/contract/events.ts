@@ -32,4 +32,6 @@ export interface ServerToClientEvents {
   'room:member_left': (event: MemberEvent) => void;
   'room:presence': (event: PresenceEvent) => void;
   'session:ended': (event: { reason: string }) => void;
+  /** A room's details changed (a new share code): members replace what they hold. */
+  'room:updated': (event: { room: Room }) => void;
 }

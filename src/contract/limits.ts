@@ -6,9 +6,13 @@ export const limits = {
   clientIdMax: 64,
   pageDefault: 50,
   pageMax: 100,
+  directoryPageMax: 100,
   catchUpMax: 100,
   socketFrameBytes: 64 * 1024,
+  /** A public room's code only saves typing its name; 8 characters, about 40 bits. */
   roomCodeLength: 8,
+  /** A private room's code is its only lock: 11 characters of 31 are 54 bits. */
+  privateRoomCodeLength: 11,
   passwordMin: 10,
   passwordMax: 256,
 } as const;

@@ -53,6 +53,17 @@ export const messagesQuery = z
 
 export const roomIdParams = z.object({ id });
 
+export const roomsQuery = z.object({
+  cursor: z
+    .string()
+    .max(400)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from this server')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(limits.directoryPageMax).optional().default(limits.directoryPageMax),
+});
+export type RoomsQuery = z.infer<typeof roomsQuery>;
+export const inviteParams = z.object({ code: roomCodeSchema });
+
 export const roomJoinPayload = z.object({
   roomId: id,
   afterSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),

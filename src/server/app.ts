@@ -117,7 +117,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   await app.register(roomRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot));
-  attachGateway(app, io, core, { origins: config, shutdownGraceMs: config.shutdownGraceMs, readiness, metrics });
+  attachGateway(app, io, core, {
+    origins: config,
+    maxSocketsPerUser: config.maxSocketsPerUser,
+    shutdownGraceMs: config.shutdownGraceMs,
+    readiness,
+    metrics,
+  });
   if (deps.cluster) watchCluster(deps.cluster, { app, io, metrics });
   core.presence.onChange?.((change) => core.background(presenceChanged(core, change), 'announcing presence found by a sweep'));
   app.addHook('onReady', async () => readiness.start(deps.readinessIntervalMs ?? 2_000));

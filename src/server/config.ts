@@ -21,6 +21,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** The reverse proxies whose X-Forwarded-For is believed (HEARTH_TRUST_PROXY). */
   trustProxy: ProxyTrust;
+  /** Sockets one user may hold per process (HEARTH_MAX_SOCKETS_PER_USER); the oldest go first. */
+  maxSocketsPerUser: number;
   /** Password hashes at once and waiting (HEARTH_HASH_CONCURRENCY, HEARTH_HASH_QUEUE). */
   hashing: { concurrency: number; queue: number };
   smtpUrl: string | undefined;
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: thirtyDays,
     shutdownGraceMs: Number(env.HEARTH_SHUTDOWN_GRACE_MS ?? 10_000),
     trustProxy: parseProxyTrust(env.HEARTH_TRUST_PROXY),
+    maxSocketsPerUser: positiveInteger('HEARTH_MAX_SOCKETS_PER_USER', env.HEARTH_MAX_SOCKETS_PER_USER, 20),
     hashing: {
       // One core stays free for the chat itself while a flood of sign-ins is hashed.
       concurrency: positiveInteger('HEARTH_HASH_CONCURRENCY', env.HEARTH_HASH_CONCURRENCY, Math.max(1, availableParallelism() - 1)),

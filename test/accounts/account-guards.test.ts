@@ -8,10 +8,16 @@ describe('the account routes guard the current password', () => {
     try {
       const account = await registered(server);
       const change = (currentPassword: string) =>
-        api(server, 'POST', '/api/account/password', { token: account.token, body: { currentPassword, newPassword: 'another long passphrase' } });
+        api(server, 'POST', '/api/account/password', {
+          token: account.token,
+          body: { currentPassword, newPassword: 'another long passphrase' },
+        });
       for (let i = 0; i < 5; i++) expect((await change(`wrong ${i}`)).status).toBe(403);
       expect((await change(goodPassword)).status).toBe(429);
-      const email = await api(server, 'POST', '/api/account/email', { token: account.token, body: { email: 'x@example.org', password: 'wrong' } });
+      const email = await api(server, 'POST', '/api/account/email', {
+        token: account.token,
+        body: { email: 'x@example.org', password: 'wrong' },
+      });
       expect(email.status).toBe(429);
     } finally {
       await server.stop();
@@ -43,7 +49,10 @@ describe('the account routes guard the current password', () => {
     const server = await startHearth({}, { mailer });
     try {
       const account = await registered(server);
-      const res = await api(server, 'POST', '/api/account/email', { token: account.token, body: { email: 'New.Home@example.org', password: goodPassword } });
+      const res = await api(server, 'POST', '/api/account/email', {
+        token: account.token,
+        body: { email: 'New.Home@example.org', password: goodPassword },
+      });
       expect(res.status).toBe(200);
       await expect.poll(() => mailer.mails.length).toBe(1);
       expect(mailer.mails[0]).toMatchObject({ to: account.email, subject: expect.stringContaining('e-mail address was changed') });

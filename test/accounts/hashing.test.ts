@@ -33,7 +33,9 @@ describe('password hashing cannot be flooded', () => {
     const server = await startHearth({}, { passwords });
     try {
       for (let i = 0; i < 20; i++) {
-        const res = await api(server, 'POST', '/api/auth/password-reset/confirm', { body: { token: `made-up-${i}`, password: 'a long new passphrase' } });
+        const res = await api(server, 'POST', '/api/auth/password-reset/confirm', {
+          body: { token: `made-up-${i}`, password: 'a long new passphrase' },
+        });
         expect(res.status).toBe(400);
       }
       expect(passwords.calls).toBe(0);

@@ -41,7 +41,10 @@ describe.skipIf(skip)('one process losing Redis', () => {
     await proxy!.cut();
     await waitFor(() => !a.cluster.connected(), 'A notices');
     expect(await send(annOnA, room.id, 'during, on A')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
-    expect(await api(a, 'GET', '/readyz')).toMatchObject({ status: 503, body: { status: 'unavailable', checks: { database: 'ok', redis: 'failing' } } });
+    expect(await api(a, 'GET', '/readyz')).toMatchObject({
+      status: 503,
+      body: { status: 'unavailable', checks: { database: 'ok', redis: 'failing' } },
+    });
     expect(await api(b, 'GET', '/readyz')).toMatchObject({ status: 200, body: { checks: { redis: 'ok' } } });
     expect((await send(bobOnB, room.id, 'during, on B')).ok).toBe(true);
 

@@ -44,11 +44,20 @@ function memoryRooms(): RoomStore {
     findRoomByCode: async (code) => [...rooms.values()].filter((r) => r.code === code).map((r) => view(r.id))[0],
     findPublicRoomByName: async (name) =>
       [...rooms.values()].filter((r) => r.visibility === 'public' && r.name.toLowerCase() === name.toLowerCase()).map((r) => view(r.id))[0],
-    listRoomsVisibleTo: async (userId) =>
-      [...rooms.values()].filter((r) => r.visibility === 'public' || members.get(r.id)?.has(userId)).map((r) => view(r.id)!),
+    listRoomsOf: async (userId) => [...rooms.values()].filter((r) => members.get(r.id)?.has(userId)).map((r) => view(r.id)!),
+    listDirectory: async (userId) => ({
+      rooms: [...rooms.values()].filter((r) => r.visibility === 'public' && !members.get(r.id)?.has(userId)).map((r) => view(r.id)!),
+    }),
     findRoomFor: async (roomId, userId) => {
       const room = view(roomId);
       return room && { room, member: members.get(roomId)?.has(userId) ?? false };
+    },
+    roleOf: async (roomId, userId) =>
+      rooms.get(roomId)?.ownerId === userId ? 'owner' : members.get(roomId)?.has(userId) ? 'member' : undefined,
+    async setRoomCode(roomId, code) {
+      if ([...rooms.values()].some((r) => r.code === code)) return 'code_taken';
+      rooms.get(roomId)!.code = code;
+      return 'ok';
     },
     async addMember(roomId, userId) {
       const set = members.get(roomId)!;
@@ -188,7 +197,7 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     rateRules: defaultRateRules,
     ids: {
       newId: () => `id${++next}`,
-      newRoomCode: () => `CODE${++next}`,
+      newRoomCode: (length) => `CODE${++next}`.padEnd(length, 'X'),
       newToken: () => `token${++next}`,
       hashToken: (t) => `hash:${t}`,
     },

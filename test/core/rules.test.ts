@@ -35,8 +35,8 @@ describe('core rules', () => {
     const { deps, log, ann, bob } = await setup();
     const room = await createRoom(deps, ann, { name: 'r', topic: '', visibility: 'private' });
     log.length = 0;
-    await joinRoomByCode(deps, bob, room.code);
-    await joinRoomByCode(deps, bob, room.code);
+    await joinRoomByCode(deps, bob, room.code, 'addr');
+    await joinRoomByCode(deps, bob, room.code, 'addr');
     expect(log).toEqual([
       ['subscribe', bob.id, room.id],
       ['toRoom', room.id, 'room:member_joined', { roomId: room.id, user: bob, memberCount: 2 }],

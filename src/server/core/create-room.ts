@@ -1,12 +1,17 @@
 import type { CreateRoomBody } from '../../contract/schemas.js';
-import type { Room, User } from '../../contract/types.js';
+import { limits } from '../../contract/limits.js';
+import type { Room, User, Visibility } from '../../contract/types.js';
 import type { CoreDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { enforceRate } from './rate-rules.js';
 
 type CreateDeps = Pick<CoreDeps, 'rooms' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
 
-const codeAttempts = 5;
+export const codeAttempts = 5;
+
+export function newCodeFor(deps: Pick<CoreDeps, 'ids'>, visibility: Visibility): string {
+  return deps.ids.newRoomCode(visibility === 'private' ? limits.privateRoomCodeLength : limits.roomCodeLength);
+}
 
 /** The creator becomes owner and first member; the code is retried on the rare collision. */
 export async function createRoom(deps: CreateDeps, owner: User, input: CreateRoomBody): Promise<Room> {
@@ -18,7 +23,7 @@ export async function createRoom(deps: CreateDeps, owner: User, input: CreateRoo
       name: input.name,
       topic: input.topic,
       visibility: input.visibility,
-      code: deps.ids.newRoomCode(),
+      code: newCodeFor(deps, input.visibility),
       ownerId: owner.id,
       createdAt: deps.clock.now().toISOString(),
     });

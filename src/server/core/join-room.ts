@@ -3,14 +3,32 @@ import type { CoreDeps } from './deps.js';
 import { DomainError, notFound } from './domain-error.js';
 import { createRoom } from './create-room.js';
 import { ensureMember } from './membership.js';
+import { countAttempt } from './rate-rules.js';
 
 type JoinDeps = Pick<CoreDeps, 'rooms' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
 
-/** The code is the invite: it opens any room, private ones included. */
-export async function joinRoomByCode(deps: JoinDeps, user: User, code: string): Promise<Room> {
+/**
+ * Guessing codes is guessing passwords to private rooms: every look-up counts, per user and per
+ * address, so neither many accounts from one address nor one account from many gets far.
+ */
+export async function findRoomByCode(
+  deps: Pick<JoinDeps, 'rooms' | 'limiter' | 'rateRules'>,
+  code: string,
+  who: { userId?: string; address: string },
+): Promise<Room> {
+  const { joinByCodePerUser, joinByCodePerAddress } = deps.rateRules;
+  await countAttempt(deps.limiter, [
+    ...(who.userId ? [[joinByCodePerUser, who.userId] as const] : []),
+    [joinByCodePerAddress, who.address],
+  ]);
   const room = await deps.rooms.findRoomByCode(code);
   if (!room) throw notFound('Room code');
-  return ensureMember(deps, room, user);
+  return room;
+}
+
+/** The code is the invite: it opens any room, private ones included. */
+export async function joinRoomByCode(deps: JoinDeps, user: User, code: string, address: string): Promise<Room> {
+  return ensureMember(deps, await findRoomByCode(deps, code, { userId: user.id, address }), user);
 }
 
 /** The seeds' "name + room" entry: a public room by name, created when it does not exist. */

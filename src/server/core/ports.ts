@@ -134,13 +134,22 @@ export interface RoomStore {
   findRoomByCode(code: string): Promise<Room | undefined>;
   /** A public room by name, compared case-insensitively. */
   findPublicRoomByName(name: string): Promise<Room | undefined>;
-  /** Every public room and every room the user belongs to, newest activity first. */
-  listRoomsVisibleTo(userId: string): Promise<Room[]>;
+  /** Every room the user belongs to, newest activity first. */
+  listRoomsOf(userId: string): Promise<Room[]>;
+  /**
+   * One page of the public rooms the user does not belong to, by name; `after` is the `next` of
+   * the page before. Paged, so a directory of 100,000 rooms is not one answer.
+   */
+  listDirectory(userId: string, page: { limit: number; after?: string }): Promise<{ rooms: Room[]; next?: string }>;
   /** The room and whether the user belongs to it, in one read (every send and every join asks). */
   findRoomFor(roomId: string, userId: string): Promise<{ room: Room; member: boolean } | undefined>;
   addMember(roomId: string, userId: string, joinedAt: string): Promise<MembershipChange>;
   removeMember(roomId: string, userId: string): Promise<MembershipChange>;
   listMemberIds(roomId: string): Promise<string[]>;
+  /** The member's role in the room ('owner' for its creator), or undefined for a non-member. */
+  roleOf(roomId: string, userId: string): Promise<string | undefined>;
+  /** Replaces the share code; the old one stops working at once. */
+  setRoomCode(roomId: string, code: string): Promise<'ok' | 'code_taken'>;
   listRoomIdsOf(userId: string): Promise<string[]>;
 }
 
@@ -222,7 +231,7 @@ export interface Clock {
 
 export interface Ids {
   newId(): string;
-  newRoomCode(): string;
+  newRoomCode(length: number): string;
   newToken(): string;
   hashToken(token: string): string;
 }

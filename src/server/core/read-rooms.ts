@@ -1,12 +1,29 @@
-import type { MessagesQuery } from '../../contract/schemas.js';
+import type { MessagesQuery, RoomsQuery } from '../../contract/schemas.js';
 import type { MessagePage, Room, User } from '../../contract/types.js';
 import type { CoreDeps } from './deps.js';
 import { roomVisibleTo } from './room-access.js';
 
-/** Every room the user may see, and which of them they belong to (the sidebar's "your rooms"). */
-export async function listRooms(deps: Pick<CoreDeps, 'rooms'>, user: User): Promise<{ rooms: Room[]; memberOf: string[] }> {
-  const [rooms, memberOf] = await Promise.all([deps.rooms.listRoomsVisibleTo(user.id), deps.rooms.listRoomIdsOf(user.id)]);
-  return { rooms, memberOf };
+export interface RoomList {
+  rooms: Room[];
+  memberOf: string[];
+  /** Pass as `cursor` for the next page of the public directory; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * The rooms the user belongs to (the sidebar's "your rooms"), then a page of the public directory
+ * by name. With a cursor, only the directory's next page.
+ */
+export async function listRooms(deps: Pick<CoreDeps, 'rooms'>, user: User, query: RoomsQuery): Promise<RoomList> {
+  const [mine, directory] = await Promise.all([
+    query.cursor === undefined ? deps.rooms.listRoomsOf(user.id) : Promise.resolve([]),
+    deps.rooms.listDirectory(user.id, { limit: query.limit, after: query.cursor }),
+  ]);
+  return {
+    rooms: [...mine, ...directory.rooms],
+    memberOf: mine.map((room) => room.id),
+    ...(directory.next ? { nextCursor: directory.next } : {}),
+  };
 }
 
 export async function getRoom(deps: Pick<CoreDeps, 'rooms'>, user: User, roomId: string): Promise<Room> {

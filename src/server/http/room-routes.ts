@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { createRoomBody, joinRoomBody, messagesQuery, roomIdParams } from '../../contract/schemas.js';
+import { createRoomBody, inviteParams, roomsQuery, joinRoomBody, messagesQuery, roomIdParams } from '../../contract/schemas.js';
 import type { CoreDeps } from '../core/deps.js';
 import { createRoom } from '../core/create-room.js';
 import { joinRoomByCode, joinRoomByName } from '../core/join-room.js';
+import { previewInvite } from '../core/invite.js';
 import { getRoom, listRooms, readHistory } from '../core/read-rooms.js';
+import { regenerateRoomCode } from '../core/room-code.js';
 import { parse } from './parse.js';
 import { requireUser } from './session-context.js';
 
 export function roomRoutes(deps: CoreDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/rooms', async (request) => listRooms(deps, requireUser(request)));
+    app.get('/api/rooms', async (request) => listRooms(deps, requireUser(request), parse(roomsQuery, request.query)));
 
     app.post('/api/rooms', async (request, reply) => {
       const user = requireUser(request);
@@ -20,8 +22,19 @@ export function roomRoutes(deps: CoreDeps) {
     app.post('/api/rooms/join', async (request) => {
       const user = requireUser(request);
       const body = parse(joinRoomBody, request.body);
-      const room = 'code' in body ? await joinRoomByCode(deps, user, body.code) : await joinRoomByName(deps, user, body.name);
+      const room = 'code' in body ? await joinRoomByCode(deps, user, body.code, request.ip) : await joinRoomByName(deps, user, body.name);
       return { room };
+    });
+
+    // Signed in or not: an invite link names its room before anyone joins.
+    app.get('/api/invites/:code', async (request) => {
+      const { code } = parse(inviteParams, request.params);
+      return previewInvite(deps, code, { user: request.sessionUser, address: request.ip });
+    });
+
+    app.post('/api/rooms/:id/code', async (request) => {
+      const user = requireUser(request);
+      return { room: await regenerateRoomCode(deps, user, parse(roomIdParams, request.params).id) };
     });
 
     app.get('/api/rooms/:id', async (request) => {

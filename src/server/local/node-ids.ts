@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { limits, roomCodeAlphabet } from '../../contract/limits.js';
+import { roomCodeAlphabet } from '../../contract/limits.js';
 import type { Clock, Ids } from '../core/ports.js';
 
 export const nodeIds: Ids = {
   newId: () => randomUUID(),
-  newRoomCode: () => {
+  newRoomCode: (length) => {
     let code = '';
-    for (let i = 0; i < limits.roomCodeLength; i++) code += roomCodeAlphabet[randomInt(roomCodeAlphabet.length)];
+    for (let i = 0; i < length; i++) code += roomCodeAlphabet[randomInt(roomCodeAlphabet.length)];
     return code;
   },
   // 256 random bits; only the hash is stored, so a database leak yields no usable session.

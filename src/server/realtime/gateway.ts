@@ -15,6 +15,8 @@ import { channel, type HearthServer, type HearthSocket } from './types.js';
 
 export interface GatewayOptions {
   origins: OriginPolicy;
+  /** Sockets one user may hold on this process; beyond it the oldest is closed. */
+  maxSocketsPerUser: number;
   shutdownGraceMs: number;
   readiness: Readiness;
   metrics: Metrics;
@@ -43,6 +45,7 @@ export function createSocketServer(
 export function attachGateway(app: FastifyInstance, io: HearthServer, deps: CoreDeps, options: GatewayOptions): void {
   const ctx: EventContext = {
     inFlight: new InFlight(),
+    limiter: deps.limiter,
     onUnexpected: (err, event) => app.log.error({ err, event }, 'socket event failed'),
     readiness: options.readiness,
     metrics: options.metrics,
@@ -50,7 +53,10 @@ export function attachGateway(app: FastifyInstance, io: HearthServer, deps: Core
   let closing = false;
   io.use((_socket, next) => (closing ? next(refusal('UNAVAILABLE', 'Shutting down')) : next()));
   io.use(authenticateHandshake(deps, options.origins, (err) => app.log.error({ err }, 'handshake could not read the session')));
-  io.on('connection', (socket) => onConnection(socket, deps, ctx, app));
+  io.on('connection', (socket) => {
+    onConnection(socket, deps, ctx, app);
+    closeOldestBeyond(io, channel.user(socket.data.user.id), options.maxSocketsPerUser);
+  });
 
   // Graceful stop: refuse new sockets, let owed acknowledgements finish, then hang up so that
   // clients reconnect (to another process, or to this one once restarted) and catch up.
@@ -66,6 +72,14 @@ export function attachGateway(app: FastifyInstance, io: HearthServer, deps: Core
   app.addHook('onClose', async () => {
     await io.of('/').adapter.close();
   });
+}
+
+/** A script opening sockets in a loop holds at most `max` of them; a person's tabs are far fewer. */
+function closeOldestBeyond(io: HearthServer, userChannel: string, max: number): void {
+  const ids = io.of('/').adapter.rooms.get(userChannel);
+  if (!ids || ids.size <= max) return;
+  // A Set keeps insertion order: the first ids joined first.
+  for (const id of [...ids].slice(0, ids.size - max)) io.of('/').sockets.get(id)?.disconnect(true);
 }
 
 function onConnection(socket: HearthSocket, deps: CoreDeps, ctx: EventContext, app: FastifyInstance): void {

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../../contract/errors.js';
+import { DomainError } from '../core/domain-error.js';
+import type { RateLimiter, RateRule } from '../core/ports.js';
+import { enforceRate } from '../core/rate-rules.js';
 import { badRequest, errorBodyOf } from '../edge/error-body.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Readiness } from '../ops/readiness.js';
@@ -10,14 +13,15 @@ type AckFn = (response: unknown) => void;
 
 export interface EventContext {
   inFlight: InFlight;
+  limiter: RateLimiter;
   onUnexpected: (error: unknown, event: string) => void;
   readiness: Readiness;
   metrics: Metrics;
 }
 
 /**
- * Every client event takes the same path: validate with the shared schema, run the use case,
- * acknowledge. A malformed payload gets BAD_REQUEST and changes nothing; an event without an
+ * Every client event takes the same path: count it against the user's rate rule, validate with
+ * the shared schema, run the use case, acknowledge. A malformed payload gets BAD_REQUEST and changes nothing; an event without an
  * acknowledgement callback is ignored, since the protocol requires one.
  */
 export function handleEvent<S extends z.ZodType, R extends object>(
@@ -26,6 +30,8 @@ export function handleEvent<S extends z.ZodType, R extends object>(
   event: string,
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
+  /** Counted per user before the payload is even parsed; message:send counts in its use case. */
+  rule?: RateRule,
 ): void {
   socket.on(
     event as never,
@@ -33,10 +39,14 @@ export function handleEvent<S extends z.ZodType, R extends object>(
       const ack = args.at(-1);
       if (typeof ack !== 'function') return;
       const reply = ack as AckFn;
-      const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
-      if (!parsed.success) return reply({ ok: false, error: badRequest(parsed.error) });
       void ctx.inFlight.track(
-        run(parsed.data).then(
+        (async () => {
+          if (rule) await enforceRate(ctx.limiter, rule, socket.data.user.id);
+          const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
+          if (parsed.success) return run(parsed.data);
+          const { message, details } = badRequest(parsed.error);
+          throw new DomainError('BAD_REQUEST', message, { details });
+        })().then(
           (result) => reply({ ok: true, ...result }),
           (error: unknown) => {
             const body: ErrorBody = errorBodyOf(error);

@@ -1,5 +1,6 @@
 import type { Broadcaster, EventPayload } from '../core/ports.js';
-import type { ServerToClientEvents } from '../../contract/events.js';
+import type { PresenceEvent, ServerToClientEvents } from '../../contract/events.js';
+import { PresenceCoalescer } from './presence-coalescer.js';
 import { channel, type HearthServer } from './types.js';
 
 type EventName = keyof ServerToClientEvents;
@@ -11,9 +12,11 @@ export function socketBroadcaster(io: HearthServer): Broadcaster {
   const emitTo = (name: string, event: EventName, payload: unknown): void => {
     (io.to(name).emit as unknown as LooseEmit)(event, payload);
   };
+  const presence = new PresenceCoalescer((event) => emitTo(channel.room(event.roomId), 'room:presence', event));
   return {
     toRoom<E extends EventName>(roomId: string, event: E, payload: EventPayload<E>) {
-      emitTo(channel.room(roomId), event, payload);
+      if (event === 'room:presence') presence.announce(payload as PresenceEvent);
+      else emitTo(channel.room(roomId), event, payload);
     },
     toUser<E extends EventName>(userId: string, event: E, payload: EventPayload<E>) {
       emitTo(channel.user(userId), event, payload);

@@ -89,11 +89,30 @@ export function createRoomStore({ db, write }: Database): RoomStore {
       return row && toRoom(row);
     },
 
-    async listRoomsVisibleTo(userId: string) {
+    async listRoomsOf(userId: string) {
       const rows = await selectRooms()
         .where((eb) =>
-          eb.or([
-            eb('visibility', '=', 'public'),
+          eb.exists(
+            eb
+              .selectFrom('memberships')
+              .select('memberships.room_id')
+              .whereRef('memberships.room_id', '=', 'rooms.id')
+              .where('memberships.user_id', '=', userId),
+          ),
+        )
+        .orderBy('rooms.last_activity_at', 'desc')
+        .orderBy('rooms.id')
+        .execute();
+      return rows.map(toRoom);
+    },
+
+    async listDirectory(userId: string, page: { limit: number; after?: string }) {
+      const after = page.after === undefined ? undefined : readCursor(page.after);
+      let query = selectRooms()
+        .select('rooms.name_key')
+        .where('visibility', '=', 'public')
+        .where((eb) =>
+          eb.not(
             eb.exists(
               eb
                 .selectFrom('memberships')
@@ -101,12 +120,23 @@ export function createRoomStore({ db, write }: Database): RoomStore {
                 .whereRef('memberships.room_id', '=', 'rooms.id')
                 .where('memberships.user_id', '=', userId),
             ),
+          ),
+        );
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('rooms.name_key', '>', after.nameKey),
+            eb.and([eb('rooms.name_key', '=', after.nameKey), eb('rooms.id', '>', after.id)]),
           ]),
-        )
-        .orderBy('rooms.last_activity_at', 'desc')
+        );
+      }
+      const rows = await query
+        .orderBy('rooms.name_key')
         .orderBy('rooms.id')
+        .limit(page.limit + 1)
         .execute();
-      return rows.map(toRoom);
+      const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+      return { rooms: rows.slice(0, page.limit).map(toRoom), ...(last ? { next: writeCursor(last.name_key, last.id) } : {}) };
     },
 
     async findRoomFor(roomId: string, userId: string) {
@@ -133,11 +163,48 @@ export function createRoomStore({ db, write }: Database): RoomStore {
       return rows.map((row) => row.user_id);
     },
 
+    async roleOf(roomId: string, userId: string) {
+      const row = await db
+        .selectFrom('memberships')
+        .select('role')
+        .where('room_id', '=', roomId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.role;
+    },
+
+    async setRoomCode(roomId: string, code: string) {
+      try {
+        await write((trx) => trx.updateTable('rooms').set({ code }).where('id', '=', roomId).execute());
+        return 'ok';
+      } catch (error) {
+        if (violatedUniqueKey(error)?.includes('code')) return 'code_taken';
+        throw error;
+      }
+    },
+
     async listRoomIdsOf(userId: string) {
       const { rows } = await q.roomIdsOf(db, userId);
       return rows.map((row) => row.room_id);
     },
   };
+}
+
+/** Opaque to clients: where the last page ended, in the directory's order. */
+function writeCursor(nameKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([nameKey, id])).toString('base64url');
+}
+
+function readCursor(cursor: string): { nameKey: string; id: string } | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+      return { nameKey: value[0] as string, id: value[1] as string };
+    }
+  } catch {
+    // Not one of ours: treated as no cursor below.
+  }
+  return undefined;
 }
 
 /** Applies a membership insert (+1) or delete (-1) to the count, in the caller's transaction. */

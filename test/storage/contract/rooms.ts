@@ -83,7 +83,7 @@ export function roomContract(f: Fixture): void {
       expect(await f.stores.rooms.findRoomById('no-room')).toBeUndefined();
     });
 
-    it('listRoomsVisibleTo lists public rooms and the user’s private rooms once each, newest activity first', async () => {
+    it('listRoomsOf lists the user’s rooms, private ones included, newest activity first', async () => {
       const [owner, reader] = [await f.user(), await f.user()];
       const older = await f.room(owner.id);
       const joinedPrivate = await f.room(owner.id, { visibility: 'private' });
@@ -93,11 +93,30 @@ export function roomContract(f: Fixture): void {
       await f.stores.rooms.addMember(older, reader.id, f.now());
       await f.stores.messages.appendMessage(f.message(older, owner));
 
-      const ids = (await f.stores.rooms.listRoomsVisibleTo(reader.id)).map((room) => room.id);
-      expect(new Set(ids).size).toBe(ids.length);
+      const ids = (await f.stores.rooms.listRoomsOf(reader.id)).map((room) => room.id);
+      expect(ids).toEqual([older, newer, joinedPrivate]);
       expect(ids).not.toContain(hidden);
-      expect(ids.filter((id) => [older, joinedPrivate, newer].includes(id))).toEqual([older, newer, joinedPrivate]);
-      expect((await f.stores.rooms.listRoomsVisibleTo(owner.id)).map((room) => room.id)).toContain(hidden);
+    });
+
+    it('listDirectory pages the public rooms one is not in, by name, each exactly once', async () => {
+      const [owner, reader] = [await f.user(), await f.user()];
+      const prefix = f.unique('dir');
+      const names = ['delta', 'Alpha', 'charlie', 'bravo', 'echo'].map((n) => `${prefix} ${n}`);
+      const ids = new Map<string, string>();
+      for (const name of names) ids.set(name, await f.room(owner.id, { name }));
+      await f.room(owner.id, { name: `${prefix} private`, visibility: 'private' });
+      await f.stores.rooms.addMember(ids.get(names[4]!)!, reader.id, f.now());
+      const seen: string[] = [];
+      let after: string | undefined;
+      const pastOurs = (name: string) => name.toLowerCase() > `${prefix} ~`.toLowerCase();
+      for (let guard = 0; guard < 10_000; guard++) {
+        const page = await f.stores.rooms.listDirectory(reader.id, { limit: 2, after });
+        expect(page.rooms.length).toBeLessThanOrEqual(2);
+        seen.push(...page.rooms.map((room) => room.name).filter((name) => name.startsWith(prefix)));
+        if (!page.next || page.rooms.some((room) => pastOurs(room.name))) break;
+        after = page.next;
+      }
+      expect(seen).toEqual([`${prefix} Alpha`, `${prefix} bravo`, `${prefix} charlie`, `${prefix} delta`]);
     });
 
     it('addMember counts a new member once; adding again reports no change', async () => {
