@@ -22,8 +22,11 @@ test('a private room is created, shown with its invite, and joined from the invi
   const jack = uniqueName('Jack');
   const guest = await (await browser.newContext()).newPage();
   await guest.goto(link);
+  // The invite names its room before anyone joins; a private room shows no messages.
+  await expect(guest.getByRole('heading', { name: room })).toBeVisible();
+  await expect(guest.getByText('Members only')).toBeVisible();
   await guest.getByLabel('Name', { exact: true }).fill(jack);
-  await guest.getByRole('button', { name: 'Join', exact: true }).click();
+  await guest.getByRole('button', { name: 'Join room', exact: true }).click();
   await expect(conversation(guest, room)).toBeVisible();
   expect(new URL(guest.url()).pathname).toMatch(/^\/rooms\//);
   await expectNotice(page, `${jack} entered the room`);
@@ -50,7 +53,10 @@ test('Copy invite link puts <origin>/join/<code> on the clipboard', async ({ pag
   expect(copied).toMatch(new RegExp(`^${baseURL}/join/[2-9A-Z]{6,}$`));
 });
 
-test('an invite link opens the room at once for someone already signed in', async ({ page, browser }) => {
+test('an invite link shows the room to someone signed in, who joins with one click; a member goes straight in', async ({
+  page,
+  browser,
+}) => {
   const room = uniqueName('Workshop');
   await openLanding(page);
   await page.getByLabel('Name', { exact: true }).fill(uniqueName('Lea'));
@@ -68,8 +74,32 @@ test('an invite link opens the room at once for someone already signed in', asyn
   await expect(conversation(other)).toBeVisible();
 
   await other.goto(link);
-  await expect(conversation(other, room)).toBeVisible();
+  await expect(other.getByRole('heading', { name: room })).toBeVisible();
   await expect(other.getByLabel('Name', { exact: true })).toHaveCount(0);
+  await expect(conversation(other, room)).toHaveCount(0);
+  await other.getByRole('button', { name: 'Join room', exact: true }).click();
+  await expect(conversation(other, room)).toBeVisible();
+
+  await other.goto(link);
+  await expect(conversation(other, room)).toBeVisible();
+});
+
+test('the owner makes a new invite code and the old link stops working', async ({ page, browser }) => {
+  const room = uniqueName('Vault');
+  await openLanding(page);
+  await page.getByLabel('Name', { exact: true }).fill(uniqueName('Pia'));
+  await page.getByRole('tab', { name: 'Create a room' }).click();
+  await page.getByLabel('Room name').fill(room);
+  await page.getByLabel('Private').check();
+  await page.getByRole('button', { name: 'Create room' }).click();
+  const oldLink = await page.getByRole('textbox', { name: 'Invite link' }).inputValue();
+  await page.getByRole('button', { name: 'New invite code' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'New code made' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Invite link' })).not.toHaveValue(oldLink);
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(oldLink);
+  await expect(stranger.getByText('does not lead to a room any more')).toBeVisible();
 });
 
 test('Join with a code takes the code someone shared', async ({ page, browser }) => {

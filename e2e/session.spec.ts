@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { conversation, expectMessage, joinAsGuest, sendMessage, uniqueName } from './support/chat.js';
+import { conversation, expectMessage, joinAsGuest, screenshot, sendMessage, uniqueName } from './support/chat.js';
 
 test('a reload keeps me signed in, in the same room, with its history', async ({ page }) => {
   const room = uniqueName('garden');
@@ -65,7 +65,7 @@ test('switching rooms from the sidebar keeps each conversation and counts unread
   await expect(conversation(page, south)).toBeVisible();
 });
 
-test('a public room from the directory is joined with one click', async ({ page, browser }) => {
+test('a public room from the directory shows a preview, and is joined with the Join room click', async ({ page, browser }) => {
   const room = uniqueName('Plaza');
   const founder = await (await browser.newContext()).newPage();
   await joinAsGuest(founder, uniqueName('Una'), room);
@@ -75,8 +75,16 @@ test('a public room from the directory is joined with one click', async ({ page,
   await page.getByRole('button', { name: 'New room' }).click();
   const directory = page.getByRole('region', { name: 'Public rooms' });
   await directory.getByRole('link', { name: room }).click();
+  // Looking is not joining: the founder sees no one enter until the button is pressed.
+  const preview = page.getByRole('region', { name: room });
+  await expect(preview.getByRole('list', { name: `Latest messages in ${room}` })).toContainText('Welcome to the plaza');
+  await expect(preview).toContainText('1 member');
+  await screenshot(page, 'room-preview');
+  await expect(founder.getByText(/Vera.* entered the room/)).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Join room' }).click();
   await expect(conversation(page, room)).toBeVisible();
   await expectMessage(page, 'Welcome to the plaza');
+  await expect(founder.getByText(/Vera.* entered the room/)).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Your rooms' }).getByRole('link', { name: room })).toBeVisible();
   await expect(directory.getByRole('link', { name: room })).toHaveCount(0);
 });

@@ -40,3 +40,11 @@ export interface MessagePage {
   messages: Message[];
   hasMore: boolean;
 }
+
+/** What an invite link shows before anyone joins (GET /api/invites/:code). */
+export interface RoomPreview {
+  room: Pick<Room, 'id' | 'name' | 'topic' | 'visibility' | 'memberCount'>;
+  /** A public room's newest messages; a private room shows none until one joins. */
+  messages: Message[];
+  member: boolean;
+}

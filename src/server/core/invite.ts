@@ -1,13 +1,6 @@
-import type { Message, Room, User } from '../../contract/types.js';
+import type { RoomPreview, User } from '../../contract/types.js';
 import type { CoreDeps } from './deps.js';
 import { findRoomByCode } from './join-room.js';
-
-export interface RoomPreview {
-  room: Pick<Room, 'id' | 'name' | 'topic' | 'visibility' | 'memberCount'>;
-  /** A public room's newest messages; a private room shows none until one joins. */
-  messages: Message[];
-  member: boolean;
-}
 
 const previewLength = 20;
 

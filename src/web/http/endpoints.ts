@@ -1,4 +1,4 @@
-import type { CreateRoomBody, JoinRoomBody, MessagePage, Room, User } from '../../contract/index.js';
+import type { CreateRoomBody, JoinRoomBody, MessagePage, Room, RoomPreview, User } from '../../contract/index.js';
 import { ApiError, request } from './request.js';
 
 /** Who this browser's session belongs to; `email` is null for a guest. */
@@ -23,7 +23,27 @@ export const startGuest = async (username: string): Promise<User> =>
 
 export const logout = (): Promise<void> => request('POST', '/api/auth/logout');
 
-export const listRooms = (): Promise<{ rooms: Room[]; memberOf: string[] }> => request('GET', '/api/rooms');
+export interface RoomList {
+  rooms: Room[];
+  memberOf: string[];
+  nextCursor?: string;
+}
+
+export const listRooms = (cursor?: string): Promise<RoomList> =>
+  request('GET', cursor === undefined ? '/api/rooms' : `/api/rooms?cursor=${encodeURIComponent(cursor)}`);
+
+/** An invite's room, before joining; works signed out. */
+export const previewInvite = (code: string): Promise<RoomPreview> => request('GET', `/api/invites/${encodeURIComponent(code)}`);
+
+export const getRoom = async (roomId: string): Promise<Room> =>
+  (await request<{ room: Room }>('GET', `/api/rooms/${encodeURIComponent(roomId)}`)).room;
+
+export const newestMessages = (roomId: string, limit = 20): Promise<MessagePage> =>
+  request('GET', `/api/rooms/${encodeURIComponent(roomId)}/messages?limit=${limit}`);
+
+/** The owner's "new code": the old invite link stops working. */
+export const regenerateCode = async (roomId: string): Promise<Room> =>
+  (await request<{ room: Room }>('POST', `/api/rooms/${encodeURIComponent(roomId)}/code`)).room;
 
 export const createRoom = async (body: CreateRoomBody): Promise<Room> => (await request<{ room: Room }>('POST', '/api/rooms', body)).room;
 

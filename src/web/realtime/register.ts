@@ -3,6 +3,7 @@ import { onMemberJoined } from './handlers/member-joined.js';
 import { onMemberLeft } from './handlers/member-left.js';
 import { onMessageCreated } from './handlers/message-created.js';
 import { onPresence } from './handlers/presence.js';
+import { onRoomUpdated } from './handlers/room-updated.js';
 import { onSessionEnded } from './handlers/session-ended.js';
 import { openSocket } from './socket.js';
 
@@ -17,4 +18,5 @@ export function connectRealtime(): void {
   socket.on('room:member_left', onMemberLeft);
   socket.on('room:presence', onPresence);
   socket.on('session:ended', onSessionEnded);
+  socket.on('room:updated', onRoomUpdated);
 }

@@ -7,6 +7,7 @@ export type ChatAction =
   | { type: 'connection/changed'; status: ConnectionStatus }
   | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[] }
   | { type: 'room/entered'; room: Room }
+  | { type: 'room/updated'; room: Room }
   | { type: 'room/opened'; roomId: string | null }
   | { type: 'room/joined'; join: view.JoinResult; mode: 'initial' | 'catchUp' }
   | { type: 'room/olderRequested'; roomId: string }
@@ -24,6 +25,7 @@ export const initialChatState: ChatState = {
   connection: 'connecting',
   rooms: {},
   myRoomIds: [],
+  roomsListed: false,
   directory: [],
   activeRoomId: null,
 };
@@ -45,13 +47,18 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       }
       const listed = new Set(action.rooms.map((r) => r.id));
       const known = new Set([...state.myRoomIds, ...action.memberIds].filter((id) => listed.has(id)));
-      return { ...state, rooms, directory: action.rooms, myRoomIds: ordered(state.myRoomIds, known) };
+      return { ...state, rooms, directory: action.rooms, myRoomIds: ordered(state.myRoomIds, known), roomsListed: true };
     }
     case 'room/entered':
       return withMember(
         withRoom(state, action.room.id, (v) => v, action.room),
         action.room.id,
       );
+    case 'room/updated':
+      return update(state, action.room.id, (v) => ({
+        ...v,
+        room: { ...action.room, lastSeq: Math.max(action.room.lastSeq, v.room.lastSeq) },
+      }));
     case 'room/opened':
       if (action.roomId === null) return { ...state, activeRoomId: null };
       return update({ ...state, activeRoomId: action.roomId }, action.roomId, (v) => (v.unread === 0 ? v : { ...v, unread: 0 }));

@@ -40,6 +40,8 @@ export interface ChatState {
   rooms: Record<string, RoomView>;
   /** Rooms the user belongs to, in sidebar order. */
   myRoomIds: string[];
+  /** GET /api/rooms answered once: until then, not being in myRoomIds means nothing yet. */
+  roomsListed: boolean;
   /** Every room GET /api/rooms listed; the directory shows the public ones the user is not in. */
   directory: Room[];
   activeRoomId: string | null;

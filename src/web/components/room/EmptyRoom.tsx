@@ -3,6 +3,7 @@ import type { Room } from '../../../contract/index.js';
 import { copyText } from '../../lib/copy.js';
 import { inviteLink } from '../../router.js';
 import { HashIcon, LockIcon } from '../icons.js';
+import { NewCodeButton } from './NewCodeButton.js';
 
 /** A room with nothing said yet: how to bring people in (the share code and the invite link). */
 export function EmptyRoom({ room }: { room: Room }): ReactElement {
@@ -43,6 +44,12 @@ export function EmptyRoom({ room }: { room: Room }): ReactElement {
           {room.visibility === 'private' && (
             <p className="mt-3 text-xs text-stone-500">This room is private: only people with the code or link can join.</p>
           )}
+          <div className="mt-3">
+            <NewCodeButton
+              room={room}
+              className="text-xs font-medium text-stone-600 underline decoration-stone-300 underline-offset-2 hover:text-stone-900"
+            />
+          </div>
         </section>
       </div>
     </div>

@@ -7,16 +7,24 @@ import { chat, useChat } from '../../store.js';
 import { MenuButton } from '../MenuButton.js';
 import { Button } from '../ui.js';
 import { Composer } from './Composer.js';
+import { JoinPreview } from './JoinPreview.js';
 import { MessageList } from './MessageList.js';
 import { OnlinePanel } from './OnlinePanel.js';
 import { RoomHeader } from './RoomHeader.js';
 
-/** One room: header, conversation, composer and who is online. Joins it when first opened. */
+/**
+ * One room: header, conversation, composer and who is online. A room one is not in shows a
+ * preview with a "Join room" button instead: opening an address never joins by itself.
+ */
 export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDrawer: () => void }): ReactElement {
   const view = useChat((s) => s.rooms[roomId]);
   const connection = useChat((s) => s.connection);
+  const member = useChat((s) => s.myRoomIds.includes(roomId));
+  const listed = useChat((s) => s.roomsListed);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [peopleOpen, setPeopleOpen] = useState(false);
+
+  useEffect(() => setError(null), [roomId]);
 
   useEffect(() => {
     chat.dispatch({ type: 'room/opened', roomId });
@@ -26,12 +34,22 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
   }, [roomId]);
 
   useEffect(() => {
-    if (connection !== 'online' || chat.getState().rooms[roomId]?.loaded) return;
+    if (connection !== 'online' || !member || chat.getState().rooms[roomId]?.loaded) return;
     setError(null);
     joinRoom(roomId).catch((caught: unknown) => {
       setError(caught instanceof CommandError ? caught.error : { code: 'INTERNAL', message: 'The room could not be opened.' });
     });
-  }, [roomId, connection]);
+  }, [roomId, connection, member]);
+
+  if (listed && !member && error === null) {
+    return (
+      <JoinPreview
+        roomId={roomId}
+        onOpenDrawer={onOpenDrawer}
+        onMissing={() => setError({ code: 'NOT_FOUND', message: 'Room not found' })}
+      />
+    );
+  }
 
   if (error !== null && !view?.loaded) {
     const missing = error.code === 'NOT_FOUND';
