@@ -32,6 +32,8 @@ export interface ServerToClientEvents {
   'room:member_left': (event: MemberEvent) => void;
   'room:presence': (event: PresenceEvent) => void;
   'session:ended': (event: { reason: string }) => void;
+  /** The server closes this socket on purpose and it should not come back by itself (evicted). */
+  'socket:closing': (event: { reason: 'too_many_sockets' }) => void;
   /** A room's details changed (a new share code): members replace what they hold. */
   'room:updated': (event: { room: Room }) => void;
 }

@@ -26,7 +26,9 @@ import { nodeIds, systemClock } from './local/node-ids.js';
 import { instrumentStores } from './ops/instrument-stores.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { Readiness, type Probes } from './ops/readiness.js';
+import { scheduleHousekeeping } from './ops/housekeeping.js';
 import { watchCluster } from './ops/watch-cluster.js';
+import { sweepEndedSessions } from './realtime/session-sweep.js';
 import { attachGateway, createSocketServer } from './realtime/gateway.js';
 import { socketBroadcaster } from './realtime/socket-broadcaster.js';
 import type { HearthServer } from './realtime/types.js';
@@ -95,9 +97,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     ids: deps.ids ?? nodeIds,
     clock,
     sessionTtlMs: config.sessionTtlMs,
+    sessionLifetimeMs: config.sessionLifetimeMs,
     passwords: boundedHasher(deps.passwords ?? argon2Passwords, config.hashing),
     mailer:
-      deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log)),
+      deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log, config.production)),
     publicUrl: publicBaseUrl(config),
     background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),
   };
@@ -112,7 +115,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   registerSessionContext(app, core, config);
   await app.register(healthRoutes(readiness, metrics));
   const secure = config.publicUrl?.startsWith('https:') ?? false;
-  const cookiePolicy = { secure, maxAgeSeconds: Math.floor(config.sessionTtlMs / 1000) };
+  const cookiePolicy = { secure, maxAgeSeconds: Math.floor(config.sessionLifetimeMs / 1000) };
   await app.register(sessionRoutes(core, cookiePolicy));
   await app.register(roomRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
@@ -124,6 +127,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     readiness,
     metrics,
   });
+  sweepEndedSessions(app, io, core, config.sessionSweepMs);
+  scheduleHousekeeping(app, core, config.housekeepingMs);
   if (deps.cluster) watchCluster(deps.cluster, { app, io, metrics });
   core.presence.onChange?.((change) => core.background(presenceChanged(core, change), 'announcing presence found by a sweep'));
   app.addHook('onReady', async () => readiness.start(deps.readinessIntervalMs ?? 2_000));

@@ -17,21 +17,30 @@ export interface Config {
   publicUrl: string | undefined;
   webRoot: string;
   logLevel: string;
+  /** A session unused this long ends (sliding). */
   sessionTtlMs: number;
+  /** A session ends this long after sign-in whatever its use (absolute). */
+  sessionLifetimeMs: number;
   shutdownGraceMs: number;
   /** The reverse proxies whose X-Forwarded-For is believed (HEARTH_TRUST_PROXY). */
   trustProxy: ProxyTrust;
+  /** How often open sockets' sessions are checked (HEARTH_SESSION_SWEEP_MS). */
+  sessionSweepMs: number;
+  /** How often dead sessions, links and idle guests are removed (HEARTH_HOUSEKEEPING_MS). */
+  housekeepingMs: number;
   /** Sockets one user may hold per process (HEARTH_MAX_SOCKETS_PER_USER); the oldest go first. */
   maxSocketsPerUser: number;
   /** Password hashes at once and waiting (HEARTH_HASH_CONCURRENCY, HEARTH_HASH_QUEUE). */
   hashing: { concurrency: number; queue: number };
+  /** NODE_ENV=production: warnings for what a laptop install may skip, no source maps served. */
+  production: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web', import.meta.url));
-const thirtyDays = 30 * 24 * 60 * 60 * 1000;
+const day = 24 * 60 * 60 * 1000;
 
 /** The base of links in mails: PUBLIC_URL, or this machine's own address for a laptop install. */
 export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'port'>): string {
@@ -54,15 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     webRoot: env.HEARTH_WEB_ROOT ?? defaultWebRoot,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    sessionTtlMs: thirtyDays,
+    sessionTtlMs: 14 * day,
+    sessionLifetimeMs: 30 * day,
     shutdownGraceMs: Number(env.HEARTH_SHUTDOWN_GRACE_MS ?? 10_000),
     trustProxy: parseProxyTrust(env.HEARTH_TRUST_PROXY),
+    sessionSweepMs: positiveInteger('HEARTH_SESSION_SWEEP_MS', env.HEARTH_SESSION_SWEEP_MS, 60_000),
+    housekeepingMs: positiveInteger('HEARTH_HOUSEKEEPING_MS', env.HEARTH_HOUSEKEEPING_MS, 60 * 60_000),
     maxSocketsPerUser: positiveInteger('HEARTH_MAX_SOCKETS_PER_USER', env.HEARTH_MAX_SOCKETS_PER_USER, 20),
     hashing: {
       // One core stays free for the chat itself while a flood of sign-ins is hashed.
       concurrency: positiveInteger('HEARTH_HASH_CONCURRENCY', env.HEARTH_HASH_CONCURRENCY, Math.max(1, availableParallelism() - 1)),
       queue: positiveInteger('HEARTH_HASH_QUEUE', env.HEARTH_HASH_QUEUE, 64),
     },
+    production: env.NODE_ENV === 'production',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Hearth <hearth@localhost>',
     outboxDir: env.HEARTH_OUTBOX_DIR ?? './data/outbox',

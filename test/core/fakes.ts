@@ -132,6 +132,7 @@ function memoryUsers(): UserStore {
       accounts.set(id, { ...accounts.get(id)!, email });
       return 'ok';
     },
+    removeIdleGuests: async () => 0,
     setKind: async (id, kind) => void accounts.set(id, { ...accounts.get(id)!, user: { ...accounts.get(id)!.user, kind } }),
     listAccounts: async () => all(),
   };
@@ -146,7 +147,9 @@ export interface Traces {
 export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], background: [] }): CoreDeps {
   let next = 0;
   const clock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
-  const sessions = new Map<string, { userId: string; expiresAt: string }>();
+  const sessions = new Map<string, { userId: string; expiresAt: string; createdAt: string }>();
+  const alive = (s: { expiresAt: string; createdAt: string }, now: string, createdAfter: string) =>
+    s.expiresAt > now && s.createdAt > createdAfter;
   const resets = new Map<string, { userId: string; expiresAt: string; used: boolean }>();
   const users = memoryUsers();
   return {
@@ -178,9 +181,21 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     background: (work) => void traces.background.push(work),
     sessions: {
       insertSession: async (s) => void sessions.set(s.tokenHash, s),
-      findSessionUser: async (hash, now) => {
+      findSessionUser: async (hash, now, createdAfter) => {
         const s = sessions.get(hash);
-        return s && s.expiresAt > now ? users.findUserById(s.userId) : undefined;
+        return s && alive(s, now, createdAfter) ? users.findUserById(s.userId) : undefined;
+      },
+      findLiveSessions: async (hashes, now, createdAfter) =>
+        new Set(
+          hashes.filter((hash) => {
+            const s = sessions.get(hash);
+            return s !== undefined && alive(s, now, createdAfter);
+          }),
+        ),
+      async purgeSessions(now, createdAfter) {
+        const dead = [...sessions].filter(([, s]) => !alive(s, now, createdAfter));
+        for (const [hash] of dead) sessions.delete(hash);
+        return dead.length;
       },
       deleteSession: async (hash) => void sessions.delete(hash),
       async deleteSessionsOfUser(userId, keep) {
@@ -203,5 +218,6 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     },
     clock,
     sessionTtlMs: 1000,
+    sessionLifetimeMs: 5000,
   };
 }

@@ -100,8 +100,10 @@ describe('handshake errors say what happened, never how', () => {
           ...stores,
           sessions: {
             ...stores.sessions,
-            findSessionUser: (hash, now) =>
-              failing ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) : stores.sessions.findSessionUser(hash, now),
+            findSessionUser: (hash, now, createdAfter) =>
+              failing
+                ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432'))
+                : stores.sessions.findSessionUser(hash, now, createdAfter),
           },
         }),
       },

@@ -29,7 +29,10 @@ export interface CoreDeps {
   rateRules: RateRules;
   ids: Ids;
   clock: Clock;
+  /** Sliding: a session unused this long ends. */
   sessionTtlMs: number;
+  /** Absolute: a session ends this long after sign-in, however much it is used. */
+  sessionLifetimeMs: number;
   /** Where people reach this server: the base of links in mails. */
   publicUrl: string;
   /** Runs work the caller does not wait for; the composition root reports its failures. */

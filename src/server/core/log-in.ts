@@ -5,7 +5,10 @@ import type { PasswordHasher, RateRule } from './ports.js';
 import { countAttempt, type RateRules } from './rate-rules.js';
 import { issueSession, type SessionGrant } from './sessions.js';
 
-type LoginDeps = Pick<CoreDeps, 'users' | 'sessions' | 'passwords' | 'ids' | 'clock' | 'sessionTtlMs' | 'limiter' | 'rateRules'>;
+type LoginDeps = Pick<
+  CoreDeps,
+  'users' | 'sessions' | 'passwords' | 'ids' | 'clock' | 'sessionTtlMs' | 'sessionLifetimeMs' | 'limiter' | 'rateRules'
+>;
 
 const refused = () => new DomainError('UNAUTHENTICATED', 'Wrong username, e-mail or password');
 

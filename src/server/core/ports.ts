@@ -47,6 +47,11 @@ export interface UserStore {
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   setEmail(userId: string, email: string): Promise<'ok' | 'taken'>;
   setKind(userId: string, kind: User['kind']): Promise<void>;
+  /**
+   * Removes guests last seen before `seenBefore` who never wrote a message nor own a room, with
+   * their memberships (member counts follow); returns how many, so their names come free.
+   */
+  removeIdleGuests(seenBefore: string): Promise<number>;
   listAccounts(): Promise<Account[]>;
 }
 
@@ -59,8 +64,15 @@ export interface NewSession {
 
 export interface SessionStore {
   insertSession(session: NewSession): Promise<void>;
-  /** The user of an unexpired session; refreshes its last use. */
-  findSessionUser(tokenHash: string, now: string): Promise<User | undefined>;
+  /**
+   * The user of a session that has neither expired (sliding) nor was created at or before
+   * `createdAfter` (the absolute lifetime); refreshes its last use.
+   */
+  findSessionUser(tokenHash: string, now: string, createdAfter: string): Promise<User | undefined>;
+  /** Of these token hashes, the ones whose session is still alive by the same two rules. */
+  findLiveSessions(tokenHashes: readonly string[], now: string, createdAfter: string): Promise<Set<string>>;
+  /** Removes sessions dead by either rule; returns how many. */
+  purgeSessions(now: string, createdAfter: string): Promise<number>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of the user but `keepTokenHash`; returns the hashes it ended. */
   deleteSessionsOfUser(userId: string, keepTokenHash?: string): Promise<string[]>;

@@ -5,7 +5,10 @@ import { DomainError } from './domain-error.js';
 import { enforceRate } from './rate-rules.js';
 import { issueSession, type SessionGrant } from './sessions.js';
 
-type RegisterDeps = Pick<CoreDeps, 'users' | 'sessions' | 'passwords' | 'ids' | 'clock' | 'sessionTtlMs' | 'limiter' | 'rateRules'>;
+type RegisterDeps = Pick<
+  CoreDeps,
+  'users' | 'sessions' | 'broadcast' | 'passwords' | 'ids' | 'clock' | 'sessionTtlMs' | 'sessionLifetimeMs' | 'limiter' | 'rateRules'
+>;
 
 /**
  * Creates an account, or turns the calling guest into one (same id, rooms and messages). The
@@ -33,6 +36,11 @@ export async function registerAccount(
       outcome.taken === 'email' ? 'An account already uses that e-mail address' : `The name "${input.username}" is taken`,
     );
   }
-  if (guestId) await deps.sessions.deleteSessionsOfUser(guestId);
+  if (guestId) {
+    // The guest's sockets carry the old session: they hear it ended and close, so nothing sent on
+    // them afterwards is stored under a session that no longer exists.
+    const ended = await deps.sessions.deleteSessionsOfUser(guestId);
+    await Promise.all(ended.map((tokenHash) => deps.broadcast.disconnectSession(tokenHash)));
+  }
   return issueSession(deps, outcome.user);
 }

@@ -3,7 +3,7 @@ import type { CoreDeps } from './deps.js';
 import { DomainError } from './domain-error.js';
 import { enforceRate } from './rate-rules.js';
 
-type SessionDeps = Pick<CoreDeps, 'users' | 'sessions' | 'ids' | 'clock' | 'sessionTtlMs'>;
+type SessionDeps = Pick<CoreDeps, 'users' | 'sessions' | 'ids' | 'clock' | 'sessionTtlMs' | 'sessionLifetimeMs'>;
 
 export interface SessionGrant {
   user: User;
@@ -38,7 +38,28 @@ export async function startGuestSession(
 
 export async function userForToken(deps: SessionDeps, token: string): Promise<User | undefined> {
   if (!token) return undefined;
-  return deps.sessions.findSessionUser(deps.ids.hashToken(token), deps.clock.now().toISOString());
+  const { now, createdAfter } = sessionCutoffs(deps);
+  return deps.sessions.findSessionUser(deps.ids.hashToken(token), now, createdAfter);
+}
+
+/** Now, and the moment before which a session is too old to live however recently used. */
+export function sessionCutoffs(deps: Pick<CoreDeps, 'clock' | 'sessionLifetimeMs'>): { now: string; createdAfter: string } {
+  const now = deps.clock.now();
+  return { now: now.toISOString(), createdAfter: new Date(now.getTime() - deps.sessionLifetimeMs).toISOString() };
+}
+
+/**
+ * Of the sessions behind open sockets, those that have ended since (expired, past their lifetime,
+ * or removed): their sockets must close.
+ */
+export async function endedSessions(
+  deps: Pick<CoreDeps, 'sessions' | 'clock' | 'sessionLifetimeMs'>,
+  tokenHashes: readonly string[],
+): Promise<string[]> {
+  if (tokenHashes.length === 0) return [];
+  const { now, createdAfter } = sessionCutoffs(deps);
+  const live = await deps.sessions.findLiveSessions(tokenHashes, now, createdAfter);
+  return tokenHashes.filter((hash) => !live.has(hash));
 }
 
 /** The token stops working at once, and the sockets opened with it are disconnected. */

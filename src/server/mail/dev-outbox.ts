@@ -7,8 +7,14 @@ import type { Mailer } from '../core/ports.js';
  * Without SMTP configured, mail is written as .eml files into the outbox folder and its links are
  * logged, so a password reset works on a laptop too.
  */
-export function devOutbox(folder: string, from: string, log: FastifyBaseLogger): Mailer {
+export function devOutbox(folder: string, from: string, log: FastifyBaseLogger, production = false): Mailer {
   let sequence = 0;
+  if (production) {
+    log.warn(
+      { outbox: folder },
+      'SMTP_URL is not set: password reset mail is NOT sent, it is written to the development outbox folder. Set SMTP_URL for a real deployment.',
+    );
+  }
   return {
     async send(mail) {
       await mkdir(folder, { recursive: true });
@@ -23,8 +29,10 @@ export function devOutbox(folder: string, from: string, log: FastifyBaseLogger):
         '',
       ];
       await writeFile(join(folder, name), eml.join('\r\n'));
-      const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-      log.info({ to: mail.to, file: join(folder, name), links }, `dev outbox: "${mail.subject}" (set SMTP_URL to send real mail)`);
+      const file = join(folder, name);
+      // A reset link is a password: in production it is never in the logs an operator ships away.
+      if (production) log.warn({ to: mail.to, file }, `dev outbox: "${mail.subject}" written to a file, not sent (set SMTP_URL)`);
+      else log.info({ to: mail.to, file, links: mail.text.match(/https?:\/\/\S+/g) ?? [] }, `dev outbox: "${mail.subject}" (set SMTP_URL to send real mail)`);
     },
   };
 }

@@ -79,7 +79,12 @@ function closeOldestBeyond(io: HearthServer, userChannel: string, max: number): 
   const ids = io.of('/').adapter.rooms.get(userChannel);
   if (!ids || ids.size <= max) return;
   // A Set keeps insertion order: the first ids joined first.
-  for (const id of [...ids].slice(0, ids.size - max)) io.of('/').sockets.get(id)?.disconnect(true);
+  for (const id of [...ids].slice(0, ids.size - max)) {
+    const oldest = io.of('/').sockets.get(id);
+    // Said first, so the client stays closed instead of reconnecting and evicting the next one.
+    oldest?.emit('socket:closing', { reason: 'too_many_sockets' });
+    oldest?.disconnect(true);
+  }
 }
 
 function onConnection(socket: HearthSocket, deps: CoreDeps, ctx: EventContext, app: FastifyInstance): void {

@@ -19,13 +19,14 @@ function hotQueries(db: Kysely<Schema>) {
         .insertInto('sessions')
         .values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, last_used_at: createdAt, expires_at: expiresAt }),
     ),
-    sessionUser: compileOnce(db, (db, tokenHash: string, now: string) =>
+    sessionUser: compileOnce(db, (db, tokenHash: string, now: string, createdAfter: string) =>
       db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select([...userColumns, 'sessions.last_used_at', 'sessions.expires_at'])
         .where('sessions.token_hash', '=', tokenHash)
-        .where('sessions.expires_at', '>', now),
+        .where('sessions.expires_at', '>', now)
+        .where('sessions.created_at', '>', createdAfter),
     ),
   };
 }
@@ -37,8 +38,8 @@ export function createSessionStore({ db, write }: Database): SessionStore {
       await write((trx) => q.insert(trx, session.tokenHash, session.userId, session.createdAt, session.expiresAt));
     },
 
-    async findSessionUser(tokenHash: string, now: string) {
-      const row = (await q.sessionUser(db, tokenHash, now)).rows[0];
+    async findSessionUser(tokenHash: string, now: string, createdAfter: string) {
+      const row = (await q.sessionUser(db, tokenHash, now, createdAfter)).rows[0];
       if (!row) return undefined;
       if (Date.parse(now) - Date.parse(row.last_used_at) >= touchIntervalMs) {
         // Sliding expiry: each use pushes the end out by the session's original lifetime. Both
@@ -51,6 +52,32 @@ export function createSessionStore({ db, write }: Database): SessionStore {
         });
       }
       return toUser(row);
+    },
+
+    async findLiveSessions(tokenHashes: readonly string[], now: string, createdAfter: string) {
+      const live = new Set<string>();
+      // Chunked: a process may hold tens of thousands of sockets, a statement only so many parameters.
+      for (let i = 0; i < tokenHashes.length; i += 500) {
+        const rows = await db
+          .selectFrom('sessions')
+          .select('token_hash')
+          .where('token_hash', 'in', tokenHashes.slice(i, i + 500))
+          .where('expires_at', '>', now)
+          .where('created_at', '>', createdAfter)
+          .execute();
+        for (const row of rows) live.add(row.token_hash);
+      }
+      return live;
+    },
+
+    async purgeSessions(now: string, createdAfter: string) {
+      const result = await write((trx) =>
+        trx
+          .deleteFrom('sessions')
+          .where((eb) => eb.or([eb('expires_at', '<=', now), eb('created_at', '<=', createdAfter)]))
+          .executeTakeFirst(),
+      );
+      return Number(result.numDeletedRows);
     },
 
     async deleteSession(tokenHash: string) {

@@ -4,6 +4,7 @@ import { compileOnce } from './compile-once.js';
 import type { NewUser, UserStore } from '../core/ports.js';
 import { createAccountQueries } from './account-queries.js';
 import type { Database } from './database.js';
+import { removeIdleGuests } from './guest-cleanup.js';
 import { toUser, userColumns } from './user-rows.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
@@ -27,6 +28,7 @@ export function createUserStore(database: Database): UserStore {
   );
   return {
     ...createAccountQueries(database),
+    removeIdleGuests: (seenBefore) => removeIdleGuests(database, seenBefore),
 
     async insertUser(user: NewUser) {
       try {

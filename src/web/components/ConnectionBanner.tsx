@@ -16,6 +16,15 @@ export function ConnectionBanner(): ReactElement {
           </span>
         </div>
       )}
+      {status === 'closed' && (
+        <div className="flex items-center justify-center gap-2 bg-amber-100 px-4 py-1.5 text-center text-sm text-amber-900">
+          <WifiOffIcon className="size-4 shrink-0" />
+          <span>
+            <strong className="font-medium">Disconnected:</strong> Hearth is open in too many tabs or devices. Reload this page to use it
+            here.
+          </span>
+        </div>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { onMemberLeft } from './handlers/member-left.js';
 import { onMessageCreated } from './handlers/message-created.js';
 import { onPresence } from './handlers/presence.js';
 import { onRoomUpdated } from './handlers/room-updated.js';
+import { onSocketClosing } from './handlers/socket-closing.js';
 import { onSessionEnded } from './handlers/session-ended.js';
 import { openSocket } from './socket.js';
 
@@ -19,4 +20,5 @@ export function connectRealtime(): void {
   socket.on('room:presence', onPresence);
   socket.on('session:ended', onSessionEnded);
   socket.on('room:updated', onRoomUpdated);
+  socket.on('socket:closing', onSocketClosing);
 }

@@ -32,7 +32,8 @@ export interface RoomView {
   unread: number;
 }
 
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+/** `closed`: the server closed this tab's socket for good (too many open elsewhere); a reload reopens it. */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
 
 export interface ChatState {
   me: User | null;

@@ -53,7 +53,7 @@ export function userAndSessionContract(f: Fixture): void {
       const author = await f.user();
       const createdAt = f.now();
       const tokenHash = await session(author.id, createdAt);
-      const user = await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, hour - 1));
+      const user = await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, hour - 1), '1970-01-01T00:00:00.000Z');
       expect(user).toMatchObject({ id: author.id, username: author.username, kind: 'guest' });
     });
 
@@ -61,9 +61,9 @@ export function userAndSessionContract(f: Fixture): void {
       const author = await f.user();
       const createdAt = f.now();
       const tokenHash = await session(author.id, createdAt);
-      expect(await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, hour))).toBeUndefined();
-      expect(await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, 2 * hour))).toBeUndefined();
-      expect(await f.stores.sessions.findSessionUser('no-such-hash', createdAt)).toBeUndefined();
+      expect(await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, hour), '1970-01-01T00:00:00.000Z')).toBeUndefined();
+      expect(await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, 2 * hour), '1970-01-01T00:00:00.000Z')).toBeUndefined();
+      expect(await f.stores.sessions.findSessionUser('no-such-hash', createdAt, '1970-01-01T00:00:00.000Z')).toBeUndefined();
     });
 
     it('deleteSession makes the session unusable at once, leaving other sessions working', async () => {
@@ -72,8 +72,8 @@ export function userAndSessionContract(f: Fixture): void {
       const gone = await session(author.id, createdAt);
       const kept = await session(author.id, createdAt);
       await f.stores.sessions.deleteSession(gone);
-      expect(await f.stores.sessions.findSessionUser(gone, createdAt)).toBeUndefined();
-      expect(await f.stores.sessions.findSessionUser(kept, createdAt)).toMatchObject({ id: author.id });
+      expect(await f.stores.sessions.findSessionUser(gone, createdAt, '1970-01-01T00:00:00.000Z')).toBeUndefined();
+      expect(await f.stores.sessions.findSessionUser(kept, createdAt, '1970-01-01T00:00:00.000Z')).toMatchObject({ id: author.id });
     });
 
     it('findSessionUser records the use on the session and the user, at most once a minute', async () => {
@@ -90,9 +90,9 @@ export function userAndSessionContract(f: Fixture): void {
         return [row.last_used_at, row.last_seen_at];
       };
       const [, seenBefore] = await lastUse();
-      await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, 30_000));
+      await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, 30_000), '1970-01-01T00:00:00.000Z');
       expect(await lastUse()).toEqual([createdAt, seenBefore]);
-      await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, 90_000));
+      await f.stores.sessions.findSessionUser(tokenHash, later(createdAt, 90_000), '1970-01-01T00:00:00.000Z');
       expect(await lastUse()).toEqual([later(createdAt, 90_000), later(createdAt, 90_000)]);
     });
   });
