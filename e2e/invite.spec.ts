@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 import { conversation, expectMessage, expectNotice, joinAsGuest, openLanding, sendMessage, uniqueName } from './support/chat.js';
 
 test('a private room is created, shown with its invite, and joined from the invite link', async ({ page, browser }) => {

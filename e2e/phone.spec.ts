@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 import { conversation, expectMessageOn, joinAsGuest, newPerson, screenshot, sendMessage, uniqueName } from './support/chat.js';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 import { botJoining, botSays } from './support/api.js';
 import { conversation, expectMessage, joinAsGuest, screenshot, sendMessage, uniqueName } from './support/chat.js';
 import { type OwnServer, ownServer } from './support/server.js';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 import { expectMessage, joinAsGuest, newPerson, sendMessage, uniqueName } from './support/chat.js';
 
 test('markup in a message is shown as literal text, never run', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 import { conversation, expectMessage, joinAsGuest, newPerson, screenshot, uniqueName } from './support/chat.js';
 
 test('a send the server refuses shows Retry, and the retry delivers it once with the same clientId', async ({ page, browser }) => {

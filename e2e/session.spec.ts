@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 import { conversation, expectMessage, joinAsGuest, screenshot, sendMessage, uniqueName } from './support/chat.js';
 
 test('a reload keeps me signed in, in the same room, with its history', async ({ page }) => {

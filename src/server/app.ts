@@ -13,6 +13,7 @@ import { accountRoutes } from './http/account-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { acceptEmptyJson } from './http/json-body.js';
 import { roomRoutes } from './http/room-routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { registerWebClient } from './http/web-client.js';
@@ -111,15 +112,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   });
   registerErrorHandling(app);
   acceptEmptyJson(app);
+  const secure = config.publicUrl?.startsWith('https:') ?? false;
+  await registerSecurityHeaders(app, { https: secure });
   await app.register(fastifyCookie);
   registerSessionContext(app, core, config);
   await app.register(healthRoutes(readiness, metrics));
-  const secure = config.publicUrl?.startsWith('https:') ?? false;
   const cookiePolicy = { secure, maxAgeSeconds: Math.floor(config.sessionLifetimeMs / 1000) };
   await app.register(sessionRoutes(core, cookiePolicy));
   await app.register(roomRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
-  registerNotFound(app, await registerWebClient(app, config.webRoot));
+  registerNotFound(app, await registerWebClient(app, config.webRoot, config.production));
   attachGateway(app, io, core, {
     origins: config,
     maxSocketsPerUser: config.maxSocketsPerUser,

@@ -8,12 +8,18 @@ export interface OriginPolicy {
   allowedOrigins: readonly string[];
 }
 
+/**
+ * With PUBLIC_URL set, the server's own origin is exactly its scheme, host and port; the Host
+ * header (which a proxy may rewrite, and which says nothing of the scheme) is not consulted.
+ * Without it (a laptop), the Origin's host and port must match the Host header.
+ */
 export function isOriginAllowed(origin: string | undefined, host: string | undefined, policy: OriginPolicy): boolean {
   if (!origin) return true;
   if (policy.allowedOrigins.includes(origin)) return true;
-  if (policy.publicUrl && safeOrigin(policy.publicUrl) === origin) return true;
   const parsed = safeUrl(origin);
-  return parsed !== undefined && host !== undefined && parsed.host === host.toLowerCase();
+  if (parsed === undefined) return false;
+  if (policy.publicUrl) return safeOrigin(policy.publicUrl) === parsed.origin;
+  return host !== undefined && parsed.host === host.toLowerCase();
 }
 
 function safeUrl(value: string): URL | undefined {

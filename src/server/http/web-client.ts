@@ -10,12 +10,21 @@ export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => Fas
  * (/join/CODE, /rooms/ID) gets index.html so it survives a reload; API, socket and asset paths
  * (anything with a file extension) get the JSON 404 instead.
  */
-export async function registerWebClient(app: FastifyInstance, webRoot: string): Promise<PageFallback | undefined> {
+export async function registerWebClient(app: FastifyInstance, webRoot: string, production = false): Promise<PageFallback | undefined> {
   if (!existsSync(join(webRoot, 'index.html'))) {
     app.log.warn({ webRoot }, 'web client not built: run `npm run build` to serve it');
     return undefined;
   }
-  await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], cacheControl: false, setHeaders: cacheHeaders });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: cacheHeaders,
+    // The build writes .br and .gz beside each asset (scripts/precompress.mjs).
+    preCompressed: true,
+    // Source maps show the client's source to anyone; in production they stay on the disk.
+    allowedPath: (pathName) => !(production && pathName.endsWith('.map')),
+  });
   return (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const clientRoute = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/socket.io') && extname(path) === '';
