@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits, roomCodeAlphabet } from './limits.js';
+import { hasNoInvisible, showsSomething } from './text-rules.js';
 
 /** Every HTTP body and socket payload is parsed by one of these, on the server and in the web client. */
 
@@ -10,13 +11,17 @@ export const usernameSchema = z
   .trim()
   .min(1, 'A name needs at least one character')
   .max(limits.usernameMax, `A name has at most ${limits.usernameMax} characters`)
-  .regex(/^[\p{L}\p{N} _.-]+$/u, 'A name may use letters, digits, spaces, _ - and .');
+  .regex(/^[\p{L}\p{N} _.-]+$/u, 'A name may use letters, digits, spaces, _ - and .')
+  .refine(hasNoInvisible, 'A name may not contain invisible characters')
+  .refine(showsSomething, 'A name needs at least one letter or digit');
 
 export const roomNameSchema = z
   .string()
   .trim()
   .min(1, 'A room name needs at least one character')
-  .max(limits.roomNameMax, `A room name has at most ${limits.roomNameMax} characters`);
+  .max(limits.roomNameMax, `A room name has at most ${limits.roomNameMax} characters`)
+  .refine(hasNoInvisible, 'A room name may not contain invisible characters')
+  .refine(showsSomething, 'A room name needs at least one letter or digit');
 
 export const roomCodeSchema = z
   .string()
@@ -35,7 +40,7 @@ export const guestBody = z.object({ username: usernameSchema });
 
 export const createRoomBody = z.object({
   name: roomNameSchema,
-  topic: z.string().trim().max(limits.topicMax).optional().default(''),
+  topic: z.string().trim().max(limits.topicMax).refine(hasNoInvisible, 'A topic may not contain invisible characters').optional().default(''),
   visibility: z.enum(['public', 'private']).optional().default('public'),
 });
 

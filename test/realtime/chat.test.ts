@@ -67,6 +67,21 @@ describe('two people chatting', () => {
   });
 });
 
+describe('clientIds', () => {
+  it('the same clientId sent to another room stores a new message there, not the first room’s ack', async () => {
+    const ann = await guest(suite.server);
+    const [north, south] = [await createRoom(suite.server, ann, 'north wing'), await createRoom(suite.server, ann, 'south wing')];
+    const sock = await open(ann.token);
+    const first = await send(sock, north.id, 'to the north', 'reused');
+    const second = await send(sock, south.id, 'to the south', 'reused');
+    expect(first.ok && first.message.roomId).toBe(north.id);
+    expect(second).toMatchObject({ ok: true, message: { roomId: south.id, text: 'to the south', seq: 1 } });
+    await waitFor(() => deliveredIn(sock, south.id).length === 1, 'the south delivery');
+    const again = await send(sock, south.id, 'resent', 'reused');
+    expect(again.ok && again.message).toEqual(second.ok && second.message);
+  });
+});
+
 describe('who receives what', () => {
   it('a non-member receives nothing from a room, not even its membership or presence events', async () => {
     const ann = await guest(suite.server);

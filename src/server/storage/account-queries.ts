@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Account, NewAccount, Registration, UserStore } from '../core/ports.js';
 import type { Database } from './database.js';
 import type { Schema, UsersTable } from './schema.js';
+import { nameKey } from './name-key.js';
 import { violatedUniqueKey } from './unique-violation.js';
 import { toUser, userColumns } from './user-rows.js';
 
@@ -33,7 +34,7 @@ export function createAccountQueries(database: Database): AccountQueries {
       const row = await db
         .selectFrom('users')
         .select(accountColumns)
-        .where((eb) => eb.or([eb('username_key', '=', key), eb('email', '=', key)]))
+        .where((eb) => eb.or([eb('username_key', '=', nameKey(login)), eb('email', '=', key)]))
         .orderBy(sql`case when email = ${key} then 0 else 1 end`)
         .executeTakeFirst();
       return row && toAccount(row);
@@ -47,7 +48,7 @@ export function createAccountQueries(database: Database): AccountQueries {
           const kind = (await hasAccounts(trx)) ? 'member' : 'admin';
           const values = {
             username: account.username,
-            username_key: account.username.toLowerCase(),
+            username_key: nameKey(account.username),
             email: account.email,
             password_hash: account.passwordHash,
             kind,

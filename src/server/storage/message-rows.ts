@@ -65,11 +65,14 @@ export function messageQueries(db: Kysely<Schema>) {
         db
           .insertInto('messages')
           .values({ id, room_id: roomId, seq, author_id: authorId, text, client_id: clientId, created_at: createdAt })
-          .onConflict((oc) => oc.columns(['author_id', 'client_id']).doNothing())
+          .onConflict((oc) => oc.columns(['author_id', 'room_id', 'client_id']).doNothing())
           .returning('seq'),
     ),
-    byClientId: compileOnce(db, (db, authorId: string, clientId: string) =>
-      selectMessages(db).where('messages.author_id', '=', authorId).where('messages.client_id', '=', clientId),
+    byClientId: compileOnce(db, (db, authorId: string, roomId: string, clientId: string) =>
+      selectMessages(db)
+        .where('messages.author_id', '=', authorId)
+        .where('messages.room_id', '=', roomId)
+        .where('messages.client_id', '=', clientId),
     ),
     newest: compileOnce(db, (db, roomId: string, limit: number) =>
       selectMessages(db).where('messages.room_id', '=', roomId).orderBy('messages.seq', 'desc').limit(limit),
@@ -79,14 +82,14 @@ export function messageQueries(db: Kysely<Schema>) {
   };
 }
 
-export async function findByClientId(q: MessageQueries, db: Kysely<Schema>, authorId: string, clientId: string) {
-  const { rows } = await q.byClientId(db, authorId, clientId);
+export async function findByClientId(q: MessageQueries, db: Kysely<Schema>, authorId: string, roomId: string, clientId: string) {
+  const { rows } = await q.byClientId(db, authorId, roomId, clientId);
   return rows[0] && toMessage(rows[0]);
 }
 
 /**
  * Takes the room's next seq under the room's row lock and stores the message, inside the caller's
- * transaction. Returns undefined when (author, clientId) already exists: the caller must then roll
+ * transaction. Returns undefined when (author, room, clientId) already exists: the caller must then roll
  * back, which also returns the seq it took, so no gap is left.
  */
 export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, message: NewMessage): Promise<Message | undefined> {

@@ -21,7 +21,7 @@ export function createMessageStore(database: Database): MessageStore {
   };
 }
 
-/** Stores the message, or finds the one stored earlier with the same (author, clientId). */
+/** Stores the message, or finds the one stored earlier with the same (author, room, clientId). */
 async function appendOnce(q: MessageQueries, database: Database, message: NewMessage): Promise<AppendResult> {
   try {
     // A duplicate rolls its write back, which also returns the seq it took: no gap.
@@ -29,7 +29,7 @@ async function appendOnce(q: MessageQueries, database: Database, message: NewMes
     return { message: stored, created: true };
   } catch (error) {
     if (error !== duplicate) throw error;
-    const original = await findByClientId(q, database.db, message.author.id, message.clientId);
+    const original = await findByClientId(q, database.db, message.author.id, message.roomId, message.clientId);
     if (!original) throw new Error(`Message ${message.clientId} conflicted but is not found`);
     return { message: original, created: false };
   }

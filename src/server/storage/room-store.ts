@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import type { MembershipChange, NewRoom, RoomStore } from '../core/ports.js';
 import { compileOnce } from './compile-once.js';
 import { roomColumns, toRoom, type Schema } from './schema.js';
+import { nameKey } from './name-key.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
 type HotQueries = ReturnType<typeof hotQueries>;
@@ -49,7 +50,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
             .values({
               id: room.id,
               name: room.name,
-              name_key: room.name.toLowerCase(),
+              name_key: nameKey(room.name),
               topic: room.topic,
               visibility: room.visibility,
               code: room.code,
@@ -85,7 +86,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
     },
 
     async findPublicRoomByName(name: string) {
-      const row = await selectRooms().where('visibility', '=', 'public').where('name_key', '=', name.toLowerCase()).executeTakeFirst();
+      const row = await selectRooms().where('visibility', '=', 'public').where('name_key', '=', nameKey(name)).executeTakeFirst();
       return row && toRoom(row);
     },
 

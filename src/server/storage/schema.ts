@@ -19,7 +19,7 @@ export interface Schema {
 export interface UsersTable {
   id: string;
   username: string;
-  /** username.toLowerCase(): the unique key. */
+  /** nameKey(username): unique, so names that look alike cannot both exist (name-key.ts). */
   username_key: string;
   kind: UserKind;
   email: string | null;
@@ -47,7 +47,7 @@ export interface SessionsTable {
 export interface RoomsTable {
   id: string;
   name: string;
-  /** name.toLowerCase(): unique among public rooms only. */
+  /** nameKey(name): unique among public rooms only (name-key.ts). */
   name_key: string;
   topic: string;
   visibility: Visibility;

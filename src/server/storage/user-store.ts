@@ -5,6 +5,7 @@ import type { NewUser, UserStore } from '../core/ports.js';
 import { createAccountQueries } from './account-queries.js';
 import type { Database } from './database.js';
 import { removeIdleGuests } from './guest-cleanup.js';
+import { nameKey } from './name-key.js';
 import { toUser, userColumns } from './user-rows.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
@@ -32,7 +33,7 @@ export function createUserStore(database: Database): UserStore {
 
     async insertUser(user: NewUser) {
       try {
-        await write((trx) => insertUser(trx, user.id, user.username, user.username.toLowerCase(), user.kind, user.createdAt));
+        await write((trx) => insertUser(trx, user.id, user.username, nameKey(user.username), user.kind, user.createdAt));
         return 'ok';
       } catch (error) {
         if (violatedUniqueKey(error)?.includes('username_key')) return 'taken';
@@ -49,7 +50,7 @@ export function createUserStore(database: Database): UserStore {
       const row = await db
         .selectFrom('users')
         .select(userColumns)
-        .where('username_key', '=', username.trim().toLowerCase())
+        .where('username_key', '=', nameKey(username))
         .executeTakeFirst();
       return row && toUser(row);
     },

@@ -44,7 +44,7 @@ export function messageContract(f: Fixture): void {
       }
     });
 
-    it('a repeated (author, clientId) returns the original with created=false and stores nothing', async () => {
+    it('a repeated (author, room, clientId) returns the original with created=false and stores nothing', async () => {
       const author = await f.user();
       const room = await f.room(author.id);
       const first = await f.stores.messages.appendMessage(f.message(room, author, 'same'));
@@ -71,17 +71,17 @@ export function messageContract(f: Fixture): void {
       expect(await f.seqsOf(room)).toEqual([1]);
     });
 
-    it('a clientId already used in another room, even racing, is not stored again and leaves no gap', async () => {
+    it('the same clientId in another room, even racing, is another message there: each room gets its own', async () => {
       const author = await f.user();
       const [x, y] = [await f.room(author.id), await f.room(author.id)];
       const results = await Promise.all(
         [f.message(x, author, 'twice'), f.message(y, author, 'twice')].map((m) => f.stores.messages.appendMessage(m)),
       );
-      expect(results.map((r) => r.created).sort()).toEqual([false, true]);
-      expect(results[0]?.message).toEqual(results[1]?.message);
-      await f.stores.messages.appendMessage(f.message(x, author));
-      await f.stores.messages.appendMessage(f.message(y, author));
-      expect([...(await f.seqsOf(x)), ...(await f.seqsOf(y))].sort()).toEqual([1, 1, 2]);
+      expect(results.map((r) => r.created)).toEqual([true, true]);
+      expect(results.map((r) => r.message.roomId)).toEqual([x, y]);
+      const repeat = await f.stores.messages.appendMessage({ ...f.message(y, author, 'twice'), text: 'again' });
+      expect(repeat).toEqual({ message: results[1]?.message, created: false });
+      expect([...(await f.seqsOf(x)), ...(await f.seqsOf(y))]).toEqual([1, 1]);
     });
 
     it('an append to an unknown room or by an unknown author fails alone and leaves no gap', async () => {

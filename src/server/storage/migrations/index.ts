@@ -2,6 +2,8 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../schema.js';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-password-resets.js';
+import * as m003 from './003-name-keys.js';
+import * as m004 from './004-client-id-per-room.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -11,6 +13,8 @@ interface EngineMigration {
 const migrations: Record<string, EngineMigration> = {
   '001-initial': m001,
   '002-password-resets': m002,
+  '003-name-keys': m003,
+  '004-client-id-per-room': m004,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {
