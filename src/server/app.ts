@@ -30,6 +30,7 @@ import { Readiness, type Probes } from './ops/readiness.js';
 import { scheduleHousekeeping } from './ops/housekeeping.js';
 import { watchCluster } from './ops/watch-cluster.js';
 import { sweepEndedSessions } from './realtime/session-sweep.js';
+import { closeSlowReaders } from './realtime/slow-readers.js';
 import { attachGateway, createSocketServer } from './realtime/gateway.js';
 import { socketBroadcaster } from './realtime/socket-broadcaster.js';
 import type { HearthServer } from './realtime/types.js';
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     metrics,
   });
   sweepEndedSessions(app, io, core, config.sessionSweepMs);
+  closeSlowReaders(app, io, config.slowReaders);
   scheduleHousekeeping(app, core, config.housekeepingMs);
   if (deps.cluster) watchCluster(deps.cluster, { app, io, metrics });
   core.presence.onChange?.((change) => core.background(presenceChanged(core, change), 'announcing presence found by a sweep'));

@@ -28,6 +28,8 @@ export interface Config {
   sessionSweepMs: number;
   /** How often dead sessions, links and idle guests are removed (HEARTH_HOUSEKEEPING_MS). */
   housekeepingMs: number;
+  /** When a socket that stopped reading is closed (HEARTH_SLOW_READER_PACKETS, _BYTES). */
+  slowReaders: { maxQueuedPackets: number; maxBufferedBytes: number; intervalMs: number };
   /** Sockets one user may hold per process (HEARTH_MAX_SOCKETS_PER_USER); the oldest go first. */
   maxSocketsPerUser: number;
   /** Password hashes at once and waiting (HEARTH_HASH_CONCURRENCY, HEARTH_HASH_QUEUE). */
@@ -69,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseProxyTrust(env.HEARTH_TRUST_PROXY),
     sessionSweepMs: positiveInteger('HEARTH_SESSION_SWEEP_MS', env.HEARTH_SESSION_SWEEP_MS, 60_000),
     housekeepingMs: positiveInteger('HEARTH_HOUSEKEEPING_MS', env.HEARTH_HOUSEKEEPING_MS, 60 * 60_000),
+    slowReaders: {
+      maxQueuedPackets: positiveInteger('HEARTH_SLOW_READER_PACKETS', env.HEARTH_SLOW_READER_PACKETS, 2_000),
+      maxBufferedBytes: positiveInteger('HEARTH_SLOW_READER_BYTES', env.HEARTH_SLOW_READER_BYTES, 8 * 1024 * 1024),
+      intervalMs: 500,
+    },
     maxSocketsPerUser: positiveInteger('HEARTH_MAX_SOCKETS_PER_USER', env.HEARTH_MAX_SOCKETS_PER_USER, 20),
     hashing: {
       // One core stays free for the chat itself while a flood of sign-ins is hashed.

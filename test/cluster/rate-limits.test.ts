@@ -48,4 +48,35 @@ describe.skipIf(skip)('rate limits shared by every process', () => {
     expect(await limiter.consume(rule, 'other')).toEqual({ ok: true });
     await waitForAnswer(async () => (await limiter.consume(rule, 'k')).ok, 'the window to end', 2_000);
   });
+
+  it('refund gives one back and never goes below zero nor makes a key; reset forgets', async () => {
+    const limiter = new RedisRateLimiter(redis, suite.prefix);
+    const rule = { name: 'refund-test', limit: 2, windowMs: 60_000 };
+    await limiter.consume(rule, 'k');
+    await limiter.consume(rule, 'k');
+    expect(await limiter.peek(rule, 'k')).toMatchObject({ ok: false });
+    await limiter.refund(rule, 'k');
+    expect(await limiter.peek(rule, 'k')).toEqual({ ok: true });
+    await limiter.reset(rule, 'k');
+    await limiter.refund(rule, 'k');
+    expect(await redis.exists(`${suite.prefix}rate:refund-test:k`)).toBe(0);
+    await limiter.refund(rule, 'never-counted');
+    expect(await redis.exists(`${suite.prefix}rate:refund-test:never-counted`)).toBe(0);
+  });
+
+  it('a sign-in counted on one process is refused on the other: the parallel-flood rule holds across processes', async () => {
+    const [a, b] = [suite.nodes[0]!, suite.nodes[1]!];
+    const name = `flood${process.pid}`;
+    const tries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(`${(i % 2 ? a : b).url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login: name, password: 'wrong password' }),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(tries.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(tries.filter((s) => s !== 401).every((s) => s === 429)).toBe(true);
+  });
 });

@@ -7,6 +7,8 @@ export interface RawSocket {
   closedWithin(ms: number): Promise<number | undefined>;
   frames: string[];
   close(): void;
+  /** The TCP socket underneath, for a test that stops reading it. */
+  rawTcp(): unknown;
 }
 
 export async function openRawSocket(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
@@ -28,5 +30,7 @@ export async function openRawSocket(url: string, headers: Record<string, string>
         ? Promise.resolve(closeCode)
         : Promise.race([closed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]),
     close: () => ws.terminate(),
+    // ws keeps its net.Socket private; pausing it is how a reader that stopped is simulated.
+    rawTcp: () => (ws as unknown as { _socket: unknown })._socket,
   };
 }
