@@ -4,7 +4,7 @@
 // Judges the goals, profiles the misses, and writes bench/results/<date>.json and the
 // results section of docs/performance.md.
 //
-//   npm run bench -- [--scenarios fanout,memory,connect,ingest,history] [--engines sqlite,postgres]
+//   npm run bench -- [--scenarios fanout,memory,connect,ingest,history,hashflood,slowreaders] [--engines sqlite,postgres]
 //                    [--processes 1,2] [--no-reference] [--profile SCENARIOS] [--no-profile-misses]
 //                    [--build] [--no-write]        (every flag: npm run bench -- --help)
 import { spawnSync } from 'node:child_process';
@@ -22,12 +22,14 @@ import { renderReport, updateDoc, writeResults } from './lib/report.mjs';
 import { planTargets, startBudgetSeconds, TARGETS, twoProcessesUnsupported } from './lib/targets.mjs';
 import * as connect from './scenarios/connect.mjs';
 import * as fanout from './scenarios/fanout.mjs';
+import * as hashflood from './scenarios/hashflood.mjs';
 import * as history from './scenarios/history.mjs';
 import * as ingest from './scenarios/ingest.mjs';
 import * as memory from './scenarios/memory.mjs';
+import * as slowreaders from './scenarios/slowreaders.mjs';
 import { heapFindings } from './scenarios/memory.mjs';
 
-const SCENARIOS = [fanout, memory, connect, ingest, history];
+const SCENARIOS = [fanout, memory, connect, ingest, history, hashflood, slowreaders];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const flags = readFlags(
   process.argv.slice(2),
@@ -71,6 +73,21 @@ const flags = readFlags(
     'ingest-seconds': 10,
     'history-messages': 1_000_000,
     'history-requests': 200,
+    // hash flood, slow readers
+    'hashflood-rooms': 20,
+    'hashflood-per-room': 5,
+    'hashflood-rate': 100,
+    'hashflood-requests': 500,
+    'hashflood-seconds': 10,
+    'hashflood-queue': 0, // 0: Hearth's default
+    'hashflood-path': '/api/auth/login', // another route: what a burst of requests costs without hashing
+    'hashflood-concurrency': 0,
+    'slow-members': 500,
+    'slow-rate': 20,
+    'slow-text-bytes': 4000,
+    'slow-stalled-pct': 10,
+    'slow-seconds': 15,
+    'slow-backlog-packets': 100,
   },
   'npm run bench -- [flags]   (see docs/performance.md)',
 );

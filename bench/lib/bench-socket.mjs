@@ -96,6 +96,11 @@ export class BenchSocket {
     });
   }
 
+  /** Stops reading the connection (a frozen tab): the kernel's buffers fill, then the server's. */
+  stopReading() {
+    this.#ws._socket?.pause();
+  }
+
   close() {
     this.onFailed = () => {};
     this.#ws.terminate();

@@ -40,7 +40,13 @@ export const guestBody = z.object({ username: usernameSchema });
 
 export const createRoomBody = z.object({
   name: roomNameSchema,
-  topic: z.string().trim().max(limits.topicMax).refine(hasNoInvisible, 'A topic may not contain invisible characters').optional().default(''),
+  topic: z
+    .string()
+    .trim()
+    .max(limits.topicMax)
+    .refine(hasNoInvisible, 'A topic may not contain invisible characters')
+    .optional()
+    .default(''),
   visibility: z.enum(['public', 'private']).optional().default('public'),
 });
 

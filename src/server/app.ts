@@ -17,7 +17,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { registerWebClient } from './http/web-client.js';
-import { argon2Passwords } from './local/argon2-passwords.js';
+import { argon2Threads } from './local/argon2-threads.js';
 import { boundedHasher } from './local/bounded-hasher.js';
 import { MemoryPresence } from './local/memory-presence.js';
 import { devOutbox } from './mail/dev-outbox.js';
@@ -89,6 +89,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     deps.cluster?.connected,
   );
   const clock = deps.clock ?? systemClock;
+  const hashingThreads = argon2Threads(config.hashing.concurrency);
+  app.addHook('onClose', async () => hashingThreads.close());
   const shared = config.rateLimits ? deps.cluster?.limiter : undefined;
   const core: CoreDeps = {
     ...stores,
@@ -100,9 +102,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     clock,
     sessionTtlMs: config.sessionTtlMs,
     sessionLifetimeMs: config.sessionLifetimeMs,
-    passwords: boundedHasher(deps.passwords ?? argon2Passwords, config.hashing),
+    passwords: boundedHasher(deps.passwords ?? hashingThreads, config.hashing),
     mailer:
-      deps.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devOutbox(config.outboxDir, config.mailFrom, app.log, config.production)),
+      deps.mailer ??
+      (config.smtpUrl
+        ? smtpMailer(config.smtpUrl, config.mailFrom)
+        : devOutbox(config.outboxDir, config.mailFrom, app.log, config.production)),
     publicUrl: publicBaseUrl(config),
     background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),
   };
@@ -114,7 +119,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   registerErrorHandling(app);
   acceptEmptyJson(app);
   const secure = config.publicUrl?.startsWith('https:') ?? false;
-  await registerSecurityHeaders(app, { https: secure });
+  registerSecurityHeaders(app, { https: secure });
   await app.register(fastifyCookie);
   registerSessionContext(app, core, config);
   await app.register(healthRoutes(readiness, metrics));

@@ -23,19 +23,17 @@ describe('a client that stops reading', () => {
       const text = 'x'.repeat(20_000);
       let sent = 0;
       while (server.io.of('/').sockets.size === 2 && sent < 2_000) {
-        server.io
-          .to(`room:${room.id}`)
-          .emit('message:created', {
-            message: {
-              id: `m${sent}`,
-              roomId: room.id,
-              seq: sent + 1,
-              author: ann.user,
-              text,
-              clientId: `c${sent}`,
-              createdAt: new Date().toISOString(),
-            },
-          });
+        server.io.to(`room:${room.id}`).emit('message:created', {
+          message: {
+            id: `m${sent}`,
+            roomId: room.id,
+            seq: sent + 1,
+            author: ann.user,
+            text,
+            clientId: `c${sent}`,
+            createdAt: new Date().toISOString(),
+          },
+        });
         sent++;
         if (sent % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       }

@@ -7,7 +7,12 @@ export class DomainError extends Error {
     message: string,
     readonly extra: { retryAfterMs?: number; details?: unknown } = {},
   ) {
+    // A refusal is an answer, not a bug: its stack is never read, and capturing one costs more than
+    // the rest of a refused request (measured under a flood of sign-ins).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'DomainError';
   }
 }

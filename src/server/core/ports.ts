@@ -111,6 +111,8 @@ export interface Stores {
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(passwordHash: string, password: string): Promise<boolean>;
+  /** Throws at once when a hash asked for now would be refused (a bounded hasher that is full). */
+  refuseIfFull?(): void;
 }
 
 export interface Mail {

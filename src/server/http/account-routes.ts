@@ -18,14 +18,18 @@ import { requireUser } from './session-context.js';
 import { setSessionCookie, type CookiePolicy } from './session-routes.js';
 
 export function accountRoutes(deps: CoreDeps, cookies: CookiePolicy) {
+  // Every route here hashes a password. When the hasher is full, answer before the body is even
+  // parsed: under a flood of sign-ins, that is most requests, and what they cost is what the chat
+  // on the same core waits for.
+  const hashing = { onRequest: async () => deps.passwords.refuseIfFull?.() };
   return async (app: FastifyInstance): Promise<void> => {
-    app.post('/api/auth/register', async (request, reply) => {
+    app.post('/api/auth/register', hashing, async (request, reply) => {
       const grant = await registerAccount(deps, parse(registerBody, request.body), request.sessionUser, request.ip);
       setSessionCookie(reply, grant.token, cookies);
       return reply.status(201).send(grant);
     });
 
-    app.post('/api/auth/login', async (request, reply) => {
+    app.post('/api/auth/login', hashing, async (request, reply) => {
       const grant = await logIn(deps, parse(loginBody, request.body), request.ip);
       setSessionCookie(reply, grant.token, cookies);
       return grant;
@@ -42,20 +46,20 @@ export function accountRoutes(deps: CoreDeps, cookies: CookiePolicy) {
       return reply.status(202).send({ message: resetRequestAnswer });
     });
 
-    app.post('/api/auth/password-reset/confirm', async (request, reply) => {
+    app.post('/api/auth/password-reset/confirm', hashing, async (request, reply) => {
       const { token, password } = parse(passwordResetConfirmBody, request.body);
       await confirmPasswordReset(deps, token, password, request.ip);
       return reply.status(204).send();
     });
 
-    app.post('/api/account/password', async (request, reply) => {
+    app.post('/api/account/password', hashing, async (request, reply) => {
       const user = requireUser(request);
       const { currentPassword, newPassword } = parse(changePasswordBody, request.body);
       await changePassword(deps, user, request.sessionToken ?? '', currentPassword, newPassword);
       return reply.status(204).send();
     });
 
-    app.post('/api/account/email', async (request) => {
+    app.post('/api/account/email', hashing, async (request) => {
       const { email, password } = parse(changeEmailBody, request.body);
       return { email: await changeEmail(deps, requireUser(request), email, password) };
     });

@@ -36,5 +36,8 @@ export function boundedHasher(inner: PasswordHasher, bounds: HashingBounds): Pas
   return {
     hash: (password) => slot(() => inner.hash(password)),
     verify: (passwordHash, password) => slot(() => inner.verify(passwordHash, password)),
+    refuseIfFull() {
+      if (running >= bounds.concurrency && waiting.length >= bounds.queue) throw busy();
+    },
   };
 }

@@ -32,7 +32,11 @@ export function devOutbox(folder: string, from: string, log: FastifyBaseLogger, 
       const file = join(folder, name);
       // A reset link is a password: in production it is never in the logs an operator ships away.
       if (production) log.warn({ to: mail.to, file }, `dev outbox: "${mail.subject}" written to a file, not sent (set SMTP_URL)`);
-      else log.info({ to: mail.to, file, links: mail.text.match(/https?:\/\/\S+/g) ?? [] }, `dev outbox: "${mail.subject}" (set SMTP_URL to send real mail)`);
+      else
+        log.info(
+          { to: mail.to, file, links: mail.text.match(/https?:\/\/\S+/g) ?? [] },
+          `dev outbox: "${mail.subject}" (set SMTP_URL to send real mail)`,
+        );
     },
   };
 }

@@ -47,11 +47,7 @@ export function createUserStore(database: Database): UserStore {
     },
 
     async findUserByName(username: string) {
-      const row = await db
-        .selectFrom('users')
-        .select(userColumns)
-        .where('username_key', '=', nameKey(username))
-        .executeTakeFirst();
+      const row = await db.selectFrom('users').select(userColumns).where('username_key', '=', nameKey(username)).executeTakeFirst();
       return row && toUser(row);
     },
 
