@@ -1,17 +1,17 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRoom, enter, send } from '../support/chat.js';
-import { connect, guest, startHearth, waitFor, type Guest, type TestServer } from '../support/hearth.js';
+import { guest, waitFor, type Guest, type TestServer } from '../support/hearth.js';
 import { pick, random, junkText } from '../support/random.js';
 import { openRawSocket } from './raw-socket.js';
+import { serverStillChats as stillChats, signedInRawSocket, startTarget, type Target } from './still-serving.js';
 
+let target: Target;
 let server: TestServer;
 let ann: Guest;
 let roomId: string;
 beforeAll(async () => {
-  server = await startHearth();
-  ann = await guest(server);
-  roomId = (await createRoom(server, ann, 'fuzzed transport')).id;
+  target = await startTarget('fuzzed transport');
+  ({ server, ann, roomId } = target);
 });
 afterAll(async () => server.stop());
 
@@ -63,16 +63,7 @@ function rawRequest(
   });
 }
 
-async function serverStillChats(): Promise<void> {
-  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-  const client = await connect(server, ann.token);
-  try {
-    expect((await enter(client, roomId)).ok).toBe(true);
-    expect((await send(client, roomId, 'still here')).ok).toBe(true);
-  } finally {
-    client.close();
-  }
-}
+const serverStillChats = () => stillChats(target);
 
 describe('seeded fuzz of every surface a client controls', () => {
   it('300 requests with random headers, cookies, paths and bodies on every route: no 500', async () => {
@@ -130,10 +121,7 @@ describe('seeded fuzz of every surface a client controls', () => {
     const next = random(99);
     const prefixes = ['0', '1', '2', '3', '4', '40', '41', '42', '43', '44', '45', '46', '451-', '4999-', '9', ''];
     for (let i = 0; i < 20; i++) {
-      const raw = await openRawSocket(server.url);
-      await waitFor(() => raw.frames.some((f) => f.startsWith('0{')), 'the Engine.IO open packet');
-      raw.send(`40${JSON.stringify({ token: ann.token })}`);
-      await waitFor(() => raw.frames.some((f) => f.startsWith('40{')), 'the connect acknowledgement');
+      const raw = await signedInRawSocket(server.url, ann.token);
       for (let j = 0; j < 10; j++) {
         const payload = pick(next, [
           junkText(next, 60),

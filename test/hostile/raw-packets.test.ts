@@ -1,38 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRoom, enter, send } from '../support/chat.js';
-import { connect, guest, startHearth, waitFor, type Guest, type TestServer } from '../support/hearth.js';
-import { openRawSocket, type RawSocket } from './raw-socket.js';
+import { openRawSocket } from './raw-socket.js';
+import { serverStillChats as stillChats, signedInRawSocket, startTarget, type Target } from './still-serving.js';
 
-let server: TestServer;
-let ann: Guest;
-let roomId: string;
+let target: Target;
 beforeAll(async () => {
-  server = await startHearth();
-  ann = await guest(server);
-  roomId = (await createRoom(server, ann, 'raw')).id;
+  target = await startTarget('raw');
 });
-afterAll(async () => server.stop());
+afterAll(async () => target.server.stop());
 
-/** Engine.IO open, then a Socket.IO CONNECT with the token: a signed-in socket spoken to by hand. */
-async function signedIn(): Promise<RawSocket> {
-  const raw = await openRawSocket(server.url);
-  await waitFor(() => raw.frames.some((f) => f.startsWith('0{')), 'the Engine.IO open packet');
-  raw.send(`40${JSON.stringify({ token: ann.token })}`);
-  await waitFor(() => raw.frames.some((f) => f.startsWith('40{')), 'the Socket.IO connect acknowledgement');
-  return raw;
-}
-
-/** The server still does its job for a well-behaved client, over the socket protocol end to end. */
-async function serverStillChats(): Promise<void> {
-  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-  const client = await connect(server, ann.token);
-  try {
-    expect((await enter(client, roomId)).ok).toBe(true);
-    expect((await send(client, roomId, 'still here')).ok).toBe(true);
-  } finally {
-    client.close();
-  }
-}
+const signedIn = () => signedInRawSocket(target.server.url, target.ann.token);
+const serverStillChats = () => stillChats(target);
 
 const hostileFrames: Array<[string, string | Buffer]> = [
   ['truncated JSON', '42["message:send",{"roomId":'],
@@ -65,7 +42,7 @@ describe('raw Engine.IO / Socket.IO packets over a plain WebSocket', () => {
   });
 
   it('frames before the Socket.IO connect are refused without letting the socket in', async () => {
-    const raw = await openRawSocket(server.url);
+    const raw = await openRawSocket(target.server.url);
     try {
       for (const [, frame] of hostileFrames.slice(0, 6)) raw.send(frame);
       await raw.closedWithin(300);
