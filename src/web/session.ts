@@ -67,7 +67,16 @@ export async function refreshRooms(alsoMine: string[] = []): Promise<void> {
   if (me === null) return;
   const listed = await api.listRooms().catch(() => null);
   if (listed === null || chat.getState().me?.id !== me.id) return;
-  chat.dispatch({ type: 'rooms/listed', rooms: listed.rooms, memberIds: [...listed.memberOf, ...alsoMine] });
+  chat.dispatch({ type: 'rooms/listed', rooms: listed.rooms, memberIds: [...listed.memberOf, ...alsoMine], nextCursor: listed.nextCursor });
+}
+
+/** The directory's next page (it comes 100 rooms at a time). */
+export async function loadMoreDirectory(): Promise<void> {
+  const cursor = chat.getState().directoryCursor;
+  if (cursor === null) return;
+  const page = await api.listRooms(cursor);
+  if (chat.getState().directoryCursor !== cursor) return;
+  chat.dispatch({ type: 'directory/more', rooms: page.rooms, nextCursor: page.nextCursor });
 }
 
 /** A membership begun over HTTP (create, join by name or code). */

@@ -129,4 +129,13 @@ describe('the room list', () => {
     expect(state.myRoomIds).toEqual(['r-3']);
     expect(state.directory).toHaveLength(2);
   });
+
+  it('pages the directory: a cursor shows there is more, the next page is added once, the last page ends it', () => {
+    const first = run({ type: 'rooms/listed', rooms: [room()], memberIds: [], nextCursor: 'c1' });
+    expect(first.directoryCursor).toBe('c1');
+    const more = chatReducer(first, { type: 'directory/more', rooms: [room(), room({ id: 'r-9', name: 'attic' })] });
+    expect(more.directory.map((r) => r.id)).toEqual(['r-1', 'r-9']);
+    expect(more.rooms['r-9']?.room.name).toBe('attic');
+    expect(more.directoryCursor).toBeNull();
+  });
 });

@@ -5,7 +5,8 @@ import type { ChatState, ConnectionStatus, PendingMessage, RoomView } from './ty
 export type ChatAction =
   | { type: 'session/changed'; me: User | null }
   | { type: 'connection/changed'; status: ConnectionStatus }
-  | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[] }
+  | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[]; nextCursor?: string }
+  | { type: 'directory/more'; rooms: Room[]; nextCursor?: string }
   | { type: 'room/entered'; room: Room }
   | { type: 'room/updated'; room: Room }
   | { type: 'room/opened'; roomId: string | null }
@@ -27,6 +28,7 @@ export const initialChatState: ChatState = {
   myRoomIds: [],
   roomsListed: false,
   directory: [],
+  directoryCursor: null,
   activeRoomId: null,
 };
 
@@ -47,7 +49,21 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       }
       const listed = new Set(action.rooms.map((r) => r.id));
       const known = new Set([...state.myRoomIds, ...action.memberIds].filter((id) => listed.has(id)));
-      return { ...state, rooms, directory: action.rooms, myRoomIds: ordered(state.myRoomIds, known), roomsListed: true };
+      return {
+        ...state,
+        rooms,
+        directory: action.rooms,
+        directoryCursor: action.nextCursor ?? null,
+        myRoomIds: ordered(state.myRoomIds, known),
+        roomsListed: true,
+      };
+    }
+    case 'directory/more': {
+      const rooms = { ...state.rooms };
+      for (const room of action.rooms) rooms[room.id] ??= view.emptyRoomView(room);
+      const known = new Set(state.directory.map((r) => r.id));
+      const added = action.rooms.filter((r) => !known.has(r.id));
+      return { ...state, rooms, directory: [...state.directory, ...added], directoryCursor: action.nextCursor ?? null };
     }
     case 'room/entered':
       return withMember(

@@ -45,5 +45,7 @@ export interface ChatState {
   roomsListed: boolean;
   /** Every room GET /api/rooms listed; the directory shows the public ones the user is not in. */
   directory: Room[];
+  /** Where the next page of the public directory starts; null when every page is here. */
+  directoryCursor: string | null;
   activeRoomId: string | null;
 }

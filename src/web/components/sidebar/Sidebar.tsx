@@ -1,5 +1,6 @@
 import { type ReactElement, useEffect, useMemo, useRef } from 'react';
 import { navigate } from '../../router.js';
+import { loadMoreDirectory } from '../../session.js';
 import { useChat } from '../../store.js';
 import { CloseIcon, FlameMark, PlusIcon } from '../icons.js';
 import { AccountMenu } from './AccountMenu.js';
@@ -12,13 +13,17 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
   const rooms = useChat((s) => s.rooms);
   const myRoomIds = useChat((s) => s.myRoomIds);
   const directory = useChat((s) => s.directory);
+  const moreInDirectory = useChat((s) => s.directoryCursor !== null);
   const activeRoomId = useChat((s) => s.activeRoomId);
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) closeButton.current?.focus();
   }, [open]);
   const discover = useMemo(
-    () => directory.filter((r) => r.visibility === 'public' && !myRoomIds.includes(r.id)).sort((a, b) => b.memberCount - a.memberCount),
+    () =>
+      directory
+        .filter((r) => r.visibility === 'public' && !myRoomIds.includes(r.id))
+        .sort((a, b) => b.memberCount - a.memberCount || a.name.localeCompare(b.name, undefined, { numeric: true })),
     [directory, myRoomIds],
   );
 
@@ -88,6 +93,15 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
                   <RoomLink key={room.id} room={room} active={room.id === activeRoomId} showMembers />
                 ))}
               </ul>
+            )}
+            {moreInDirectory && (
+              <button
+                type="button"
+                onClick={() => void loadMoreDirectory()}
+                className="mt-1 w-full rounded-lg px-2 py-1.5 text-left text-sm text-stone-400 hover:bg-stone-800 hover:text-stone-100"
+              >
+                More public rooms
+              </button>
             )}
           </section>
         </div>
