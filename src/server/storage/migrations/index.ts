@@ -4,6 +4,7 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-password-resets.js';
 import * as m003 from './003-name-keys.js';
 import * as m004 from './004-client-id-per-room.js';
+import * as m005 from './005-room-owner-index.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, EngineMigration> = {
   '002-password-resets': m002,
   '003-name-keys': m003,
   '004-client-id-per-room': m004,
+  '005-room-owner-index': m005,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {
