@@ -4,6 +4,7 @@ import type { MembershipChange, NewRoom, RoomStore } from '../core/ports.js';
 import { compileOnce } from './compile-once.js';
 import { roomColumns, toRoom, type Schema } from './schema.js';
 import { nameKey } from './name-key.js';
+import { listDirectory } from './room-directory.js';
 import { violatedUniqueKey } from './unique-violation.js';
 
 type HotQueries = ReturnType<typeof hotQueries>;
@@ -107,38 +108,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
       return rows.map(toRoom);
     },
 
-    async listDirectory(userId: string, page: { limit: number; after?: string }) {
-      const after = page.after === undefined ? undefined : readCursor(page.after);
-      let query = selectRooms()
-        .select('rooms.name_key')
-        .where('visibility', '=', 'public')
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('memberships')
-                .select('memberships.room_id')
-                .whereRef('memberships.room_id', '=', 'rooms.id')
-                .where('memberships.user_id', '=', userId),
-            ),
-          ),
-        );
-      if (after) {
-        query = query.where((eb) =>
-          eb.or([
-            eb('rooms.name_key', '>', after.nameKey),
-            eb.and([eb('rooms.name_key', '=', after.nameKey), eb('rooms.id', '>', after.id)]),
-          ]),
-        );
-      }
-      const rows = await query
-        .orderBy('rooms.name_key')
-        .orderBy('rooms.id')
-        .limit(page.limit + 1)
-        .execute();
-      const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
-      return { rooms: rows.slice(0, page.limit).map(toRoom), ...(last ? { next: writeCursor(last.name_key, last.id) } : {}) };
-    },
+    listDirectory: (userId, page) => listDirectory(db, userId, page),
 
     async findRoomFor(roomId: string, userId: string) {
       const row = (await q.roomFor(db, roomId, userId)).rows[0];
@@ -189,23 +159,6 @@ export function createRoomStore({ db, write }: Database): RoomStore {
       return rows.map((row) => row.room_id);
     },
   };
-}
-
-/** Opaque to clients: where the last page ended, in the directory's order. */
-function writeCursor(nameKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([nameKey, id])).toString('base64url');
-}
-
-function readCursor(cursor: string): { nameKey: string; id: string } | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return { nameKey: value[0] as string, id: value[1] as string };
-    }
-  } catch {
-    // Not one of ours: treated as no cursor below.
-  }
-  return undefined;
 }
 
 /** Applies a membership insert (+1) or delete (-1) to the count, in the caller's transaction. */
