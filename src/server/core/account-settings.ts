@@ -15,7 +15,6 @@ type SettingsDeps = Pick<
  * guess it without limit, so each check is counted first; a right one is given back.
  */
 async function confirmedAccount(deps: SettingsDeps, user: User, password: string): Promise<Account> {
-  deps.passwords.refuseIfFull?.();
   const rule = deps.rateRules.passwordConfirmations;
   await countAttempt(deps.limiter, [[rule, user.id]]);
   const account = await deps.users.findAccountById(user.id);

@@ -41,8 +41,6 @@ export function loginCounters(rules: RateRules, login: string, address: string):
  * owner signing in never uses up what a guesser elsewhere is limited by.
  */
 export async function logIn(deps: LoginDeps, input: LoginBody, address: string): Promise<SessionGrant> {
-  // In a flood, most requests find the hasher full: refused before any counter or query is paid for.
-  deps.passwords.refuseIfFull?.();
   const login = input.login.trim().toLowerCase();
   const counters = loginCounters(deps.rateRules, login, address);
   await countAttempt(deps.limiter, counters);

@@ -65,7 +65,6 @@ const invalidLink = () => new DomainError('BAD_REQUEST', 'This reset link is inv
  * it is used only once the hash is made, so a busy server does not burn a good link.
  */
 export async function confirmPasswordReset(deps: ResetDeps, token: string, password: string, address: string): Promise<void> {
-  deps.passwords.refuseIfFull?.();
   await enforceRate(deps.limiter, deps.rateRules.resetConfirmsPerAddress, address);
   const tokenHash = deps.ids.hashToken(token);
   if (!(await deps.resetTokens.findResetTokenUser(tokenHash, deps.clock.now().toISOString()))) throw invalidLink();

@@ -20,7 +20,6 @@ export async function registerAccount(
   caller: User | undefined,
   address: string,
 ): Promise<SessionGrant> {
-  deps.passwords.refuseIfFull?.();
   await enforceRate(deps.limiter, deps.rateRules.guestSignup, address);
   const guestId = caller?.kind === 'guest' ? caller.id : undefined;
   const outcome = await deps.users.registerAccount({

@@ -21,8 +21,9 @@ import { setSessionCookie, type CookiePolicy } from './session-routes.js';
 
 export function accountRoutes(deps: CoreDeps, cookies: CookiePolicy) {
   // Every route here hashes a password. When the hasher is full, answer before the body is even
-  // parsed: under a flood of sign-ins, that is most requests, and what they cost is what the chat
-  // on the same core waits for.
+  // parsed, or a counter or query is paid for: under a flood of sign-ins that is most requests,
+  // and what they cost is what the chat on the same core waits for. (The hasher refuses by itself
+  // too, should it fill up between here and the hash.)
   const hashing = { onRequest: refuseWhileHashingIsFull(deps) };
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/api/auth/register', hashing, async (request, reply) => {

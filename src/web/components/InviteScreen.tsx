@@ -7,7 +7,7 @@ import { useChat } from '../store.js';
 import { FlameMark } from './icons.js';
 import { RoomPreview } from './room/RoomPreview.js';
 import { useEntry } from './start/use-entry.js';
-import { Button, ErrorText, Field } from './ui.js';
+import { Button, ErrorText, NameField } from './ui.js';
 
 /**
  * /join/CODE: names the room it invites to (and shows a public room's latest messages), asks for a
@@ -60,17 +60,7 @@ export function InviteScreen({ code }: { code?: string }): ReactElement {
         void join();
       }}
     >
-      {me === null && entry.guest === null && (
-        <Field
-          label="Name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="How others will see you"
-          autoComplete="nickname"
-          maxLength={32}
-          autoFocus
-        />
-      )}
+      {me === null && entry.guest === null && <NameField value={name} onChange={setName} />}
       <ErrorText>{entry.error}</ErrorText>
       <Button type="submit" className="w-full" disabled={entry.busy}>
         {entry.busy ? 'Joining…' : code ? 'Join room' : 'Join'}

@@ -1,5 +1,6 @@
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode } from 'react';
 import { navigate } from '../router.js';
+import { limits } from '../../contract/limits.js';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
@@ -49,6 +50,30 @@ export function Field({ label, hint, id, className = '', ...props }: FieldProps)
         </p>
       )}
     </div>
+  );
+}
+
+/** The name a guest is known by: the quick start and the invite screen ask for it alike. */
+export function NameField({
+  value,
+  onChange,
+  className,
+}: {
+  value: string;
+  onChange: (name: string) => void;
+  className?: string;
+}): ReactElement {
+  return (
+    <Field
+      label="Name"
+      className={className}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      placeholder="How others will see you"
+      autoComplete="nickname"
+      maxLength={limits.usernameMax}
+      autoFocus
+    />
   );
 }
 

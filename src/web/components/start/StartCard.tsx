@@ -1,5 +1,5 @@
 import { type ReactElement, useState } from 'react';
-import { ErrorText, Field } from '../ui.js';
+import { ErrorText, NameField } from '../ui.js';
 import { CreateRoomForm } from './CreateRoomForm.js';
 import { JoinByCodeForm } from './JoinByCodeForm.js';
 import { JoinByNameForm } from './JoinByNameForm.js';
@@ -22,18 +22,7 @@ export function StartCard({ needsName, initialMode = 'join' }: { needsName: bool
 
   return (
     <div className="w-full rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-7">
-      {askName && (
-        <Field
-          label="Name"
-          className="mb-5"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="How others will see you"
-          autoComplete="nickname"
-          maxLength={32}
-          autoFocus
-        />
-      )}
+      {askName && <NameField value={name} onChange={setName} className="mb-5" />}
       <div role="tablist" aria-label="How to start" className="mb-5 grid grid-cols-3 gap-1 rounded-xl bg-stone-100 p-1 text-center">
         {modes.map((m) => (
           <button
