@@ -82,6 +82,7 @@ const flags = readFlags(
     'hashflood-queue': 0, // 0: Hearth's default
     'hashflood-path': '/api/auth/login', // another route: what a burst of requests costs without hashing
     'hashflood-concurrency': 0,
+    'hashflood-arrival': 'paced', // or burst: each second's sign-ins in the same millisecond
     'slow-members': 500,
     'slow-rate': 20,
     'slow-text-bytes': 4000,

@@ -1,7 +1,8 @@
 // Password-hashing flood (bench/scenarios/hashflood.mjs): `rooms` × `per-room` members chat at
 // `rate` messages a second in total; after a quiet phase, `flood` sign-in requests with wrong
-// passwords arrive at once, every second, for as long again. The figure is other users'
-// acknowledgement latency in each phase: hashing must not take the chat's core.
+// passwords arrive every second, for as long again. The figure is other users'
+// acknowledgement latency in each phase: hashing must not take the chat's core. `arrival`: paced
+// over each second, or all at once (bench/load/hash-flood-requests.mjs).
 // Prints one JSON result on stdout.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ const flags = readFlags(process.argv.slice(2), {
   rate: 100,
   flood: 500,
   path: '/api/auth/login',
+  arrival: 'paced',
   seconds: 10,
   warmup: 3,
   'server-core': -1,
@@ -65,6 +67,7 @@ function startFlood() {
       String(flags.flood),
       String(flags.seconds),
       flags.path,
+      flags.arrival,
     ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],

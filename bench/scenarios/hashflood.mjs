@@ -18,6 +18,7 @@ export const settings = (flags) => ({
   seconds: flags['hashflood-seconds'],
   hashQueue: flags['hashflood-queue'] || 'default (64)',
   path: flags['hashflood-path'],
+  arrival: flags['hashflood-arrival'],
 });
 
 export const budgetSeconds = (flags) => 90 + 2 * flags['hashflood-seconds'];
@@ -43,18 +44,23 @@ export function measure(target, ctx) {
           seconds: s.seconds,
           warmup: 3,
           path: s.path,
+          arrival: s.arrival,
         },
         budgetSeconds(ctx.flags),
       ),
   });
 }
 
+const arrivalText = (arrival = 'burst') =>
+  arrival === 'burst' ? 'all of each second\'s in the same millisecond' : 'spread over each second in 10 ms slices';
+
 export function render(section, labels) {
   const s = section.settings;
   const lines = [
     `${s.rooms} rooms × ${s.perRoom} members send ${s.rate} messages a second in total. For ${s.seconds} s nothing else happens ` +
-      `("quiet"); then for ${s.seconds} s ${s.flood} sign-ins with wrong passwords arrive at once every second ("flood", sent ` +
-      'by a niced process of their own), with rate limits off so that every one reaches the hasher. The server process and its ' +
+      `("quiet"); then for ${s.seconds} s ${s.flood} sign-ins with wrong passwords arrive every second ("flood", sent ` +
+      `by a niced process of their own, each on a connection of its own, ${arrivalText(s.arrival)}), with rate limits off so ` +
+      'that every one reaches the hasher. The server process and its ' +
       `hashing thread share one core (the thread niced). Requests go to ${s.path}; hashing queue ${s.hashQueue}. ` +
       'The goal: acknowledgement p99 under 100 ms during the flood.',
     '',
