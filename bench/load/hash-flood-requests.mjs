@@ -8,6 +8,7 @@
 // from many clients arrive; `burst` sends them all in the same millisecond, the worst case.
 // Every request opens a connection of its own (no keep-alive), as an attacker's would: a reused
 // connection would make every burst after the first cheaper than the first.
+import { Buffer } from 'node:buffer';
 import { request } from 'node:http';
 
 const [url, tag, flood, seconds, path = '/api/auth/login', arrival = 'paced'] = process.argv.slice(2);

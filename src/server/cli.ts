@@ -1,7 +1,7 @@
 import { loadConfig, publicBaseUrl } from './config.js';
-import { DomainError } from './core/domain-error.js';
-import { listUsers, makeAdmin, operatorResetLink } from './core/operator-commands.js';
-import { nodeIds, systemClock } from './local/node-ids.js';
+import { DomainError } from './core/shared/domain-error.js';
+import { listUsers, makeAdmin, operatorResetLink } from './core/accounts/operator-commands.js';
+import { nodeIds, systemClock } from './memory/node-ids.js';
 import { createStores, openDatabase } from './storage/stores.js';
 
 /** Operators' tool: `npm run hearth -- <command>`, against the DATABASE_URL the server uses. */

@@ -1,5 +1,6 @@
 import type { ServerOptions } from 'socket.io';
-import type { PresenceTracker, RateLimiter } from './core/ports.js';
+import type { PresenceTracker } from './core/presence/ports.js';
+import type { RateLimiter } from './core/shared/ports.js';
 
 /** What a connection to Redis reports, so the app can count, log and react. */
 export interface ClusterListener {

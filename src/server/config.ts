@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseProxyTrust, type ProxyTrust } from './edge/proxy-trust.js';
+import { parseProxyTrust, type ProxyTrust } from './transport/proxy-trust.js';
 
 export interface Config {
   port: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PasswordHasher } from '../../src/server/core/ports.js';
+import type { PasswordHasher } from '../../src/server/core/accounts/ports.js';
 import { api, startHearth } from '../support/hearth.js';
 import { login, register, unique } from '../support/accounts.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startHearth, type TestServer } from '../support/hearth.js';
-import { defaultRateRules } from '../../src/server/core/rate-rules.js';
+import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
 import { goodPassword, login, median, recordingMailer, registered, resetPassword, timed, unique } from '../support/accounts.js';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresenceEvent } from '../../src/contract/events.js';
-import type { PresenceChange } from '../../src/server/core/ports.js';
+import type { PresenceChange } from '../../src/server/core/presence/ports.js';
 import { RedisPresence } from '../../src/server/redis/redis-presence.js';
 import type { RedisClient } from '../../src/server/redis/scripts.js';
 import { createRoom, enter, joinByCode, send } from '../support/chat.js';

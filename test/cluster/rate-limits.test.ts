@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRateRules } from '../../src/server/core/rate-rules.js';
+import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
 import { RedisRateLimiter } from '../../src/server/redis/redis-rate-limiter.js';
 import type { RedisClient } from '../../src/server/redis/scripts.js';
 import { createRoom, send } from '../support/chat.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { changePassword, signOutEverywhere } from '../../src/server/core/account-settings.js';
-import { logIn } from '../../src/server/core/log-in.js';
-import { confirmPasswordReset, requestPasswordReset } from '../../src/server/core/password-reset.js';
-import { registerAccount } from '../../src/server/core/register-account.js';
-import { startGuestSession, userForToken } from '../../src/server/core/sessions.js';
+import { changePassword, signOutEverywhere } from '../../src/server/core/accounts/account-settings.js';
+import { logIn } from '../../src/server/core/accounts/log-in.js';
+import { confirmPasswordReset, requestPasswordReset } from '../../src/server/core/accounts/password-reset.js';
+import { registerAccount } from '../../src/server/core/accounts/register-account.js';
+import { startGuestSession, userForToken } from '../../src/server/core/accounts/sessions.js';
 import { fakeDeps, type Step, type Traces } from './fakes.js';
 
 function setup() {

@@ -1,9 +1,12 @@
 import type { Message, Room, User } from '../../src/contract/types.js';
-import type { CoreDeps } from '../../src/server/core/deps.js';
-import type { Account, Broadcaster, Mail, MessageStore, RoomStore, UserStore } from '../../src/server/core/ports.js';
-import { defaultRateRules } from '../../src/server/core/rate-rules.js';
-import { MemoryPresence } from '../../src/server/local/memory-presence.js';
-import { MemoryRateLimiter } from '../../src/server/local/memory-rate-limiter.js';
+import type { CoreDeps } from '../../src/server/core/shared/deps.js';
+import type { Account, Mail, UserStore } from '../../src/server/core/accounts/ports.js';
+import type { MessageStore } from '../../src/server/core/messages/ports.js';
+import type { RoomStore } from '../../src/server/core/rooms/ports.js';
+import type { Broadcaster } from '../../src/server/core/shared/ports.js';
+import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
+import { MemoryPresence } from '../../src/server/memory/memory-presence.js';
+import { MemoryRateLimiter } from '../../src/server/memory/memory-rate-limiter.js';
 
 /** In-memory ports for the core's unit tests: just enough behaviour to exercise the rules. */
 
@@ -13,6 +16,7 @@ export function recordingBroadcaster(log: Step[]): Broadcaster {
   return {
     toRoom: (roomId, event, payload) => void log.push(['toRoom', roomId, event, payload]),
     toUser: (userId, event, payload) => void log.push(['toUser', userId, event, payload]),
+    subscribeSocket: async (socketId, roomId) => void log.push(['subscribe socket', socketId, roomId]),
     subscribeUser: async (userId, roomId) => void log.push(['subscribe', userId, roomId]),
     unsubscribeUser: async (userId, roomId) => void log.push(['unsubscribe', userId, roomId]),
     disconnectUser: async (userId) => void log.push(['disconnectUser', userId]),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRateRules } from '../../src/server/core/rate-rules.js';
-import { countAttempt } from '../../src/server/core/rate-rules.js';
-import { loginCounters } from '../../src/server/core/log-in.js';
-import { MemoryRateLimiter } from '../../src/server/local/memory-rate-limiter.js';
+import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
+import { countAttempt } from '../../src/server/core/shared/rate-rules.js';
+import { loginCounters } from '../../src/server/core/accounts/log-in.js';
+import { MemoryRateLimiter } from '../../src/server/memory/memory-rate-limiter.js';
 
 const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
 const rule = { name: 'test', limit: 3, windowMs: 60_000 };

@@ -1,6 +1,6 @@
 import type { User } from '../../src/contract/types.js';
 import { expect } from 'vitest';
-import type { Mail } from '../../src/server/core/ports.js';
+import type { Mail } from '../../src/server/core/accounts/ports.js';
 import { api, waitFor, type ApiResult } from './hearth.js';
 
 export interface Grant {

@@ -8,13 +8,13 @@ import {
   passwordResetConfirmBody,
   registerBody,
 } from '../../contract/schemas.js';
-import { changeEmail, changePassword, signOutEverywhere } from '../core/account-settings.js';
-import type { CoreDeps } from '../core/deps.js';
-import { logIn } from '../core/log-in.js';
-import { confirmPasswordReset, requestPasswordReset, resetRequestAnswer } from '../core/password-reset.js';
-import { registerAccount } from '../core/register-account.js';
-import { errorBodyOf } from '../edge/error-body.js';
-import { sessionCookie } from '../edge/session-token.js';
+import { changeEmail, changePassword, signOutEverywhere } from '../core/accounts/account-settings.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { logIn } from '../core/accounts/log-in.js';
+import { confirmPasswordReset, requestPasswordReset, resetRequestAnswer } from '../core/accounts/password-reset.js';
+import { registerAccount } from '../core/accounts/register-account.js';
+import { errorBodyOf } from '../transport/error-body.js';
+import { sessionCookie } from '../transport/session-token.js';
 import { parse } from './parse.js';
 import { requireUser } from './session-context.js';
 import { setSessionCookie, type CookiePolicy } from './session-routes.js';

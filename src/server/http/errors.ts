@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorStatus, type ErrorBody } from '../../contract/errors.js';
-import { DomainError } from '../core/domain-error.js';
-import { errorBodyOf } from '../edge/error-body.js';
+import { DomainError } from '../core/shared/domain-error.js';
+import { errorBodyOf } from '../transport/error-body.js';
 import type { PageFallback } from './web-client.js';
 
 /** Every failure leaves as `{ error: { code, message } }`; a stack trace never does. */

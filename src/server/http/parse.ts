@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { DomainError } from '../core/domain-error.js';
-import { badRequest } from '../edge/error-body.js';
+import { DomainError } from '../core/shared/domain-error.js';
+import { badRequest } from '../transport/error-body.js';
 
 /** Parses with the shared schema, or refuses with BAD_REQUEST and the first problem in words. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { createRoomBody, inviteParams, roomsQuery, joinRoomBody, messagesQuery, roomIdParams } from '../../contract/schemas.js';
-import type { CoreDeps } from '../core/deps.js';
-import { createRoom } from '../core/create-room.js';
-import { joinRoomByCode, joinRoomByName } from '../core/join-room.js';
-import { previewInvite } from '../core/invite.js';
-import { getRoom, listRooms, readHistory } from '../core/read-rooms.js';
-import { regenerateRoomCode } from '../core/room-code.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { createRoom } from '../core/rooms/create-room.js';
+import { joinRoomByCode, joinRoomByName } from '../core/rooms/join-by-code-or-name.js';
+import { previewInvite } from '../core/rooms/invite.js';
+import { getRoom, listRooms, readHistory } from '../core/rooms/read-rooms.js';
+import { regenerateRoomCode } from '../core/rooms/room-code.js';
 import { parse } from './parse.js';
 import { requireUser } from './session-context.js';
 

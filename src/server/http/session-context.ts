@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { User } from '../../contract/types.js';
-import type { CoreDeps } from '../core/deps.js';
-import { DomainError } from '../core/domain-error.js';
-import { userForToken } from '../core/sessions.js';
-import { isOriginAllowed, type OriginPolicy } from '../edge/origin.js';
-import { bearerToken, cookieToken } from '../edge/session-token.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { DomainError } from '../core/shared/domain-error.js';
+import { userForToken } from '../core/accounts/sessions.js';
+import { isOriginAllowed, type OriginPolicy } from '../transport/origin.js';
+import { bearerToken, cookieToken } from '../transport/session-token.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { guestBody } from '../../contract/schemas.js';
-import type { CoreDeps } from '../core/deps.js';
-import { endSession, startGuestSession } from '../core/sessions.js';
-import { sessionCookie } from '../edge/session-token.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { endSession, startGuestSession } from '../core/accounts/sessions.js';
+import { sessionCookie } from '../transport/session-token.js';
 import { parse } from './parse.js';
 import { requireUser } from './session-context.js';
 

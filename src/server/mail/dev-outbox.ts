@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Mailer } from '../core/ports.js';
+import type { Mailer } from '../core/accounts/ports.js';
 
 /**
  * Without SMTP configured, mail is written as .eml files into the outbox folder and its links are

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Mailer } from '../core/ports.js';
+import type { Mailer } from '../core/accounts/ports.js';
 
 /** Mail through the operator's SMTP server: SMTP_URL is `smtp://user:pass@host:port` (smtps:// for TLS). */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { CoreDeps } from '../core/deps.js';
-import { sweepStale } from '../core/housekeeping.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { sweepStale } from '../core/shared/housekeeping.js';
 
 /**
  * Runs the clean-up soon after start and then every interval. Every process runs it; the

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type ServerOptions } from 'socket.io';
 import { limits } from '../../contract/limits.js';
-import type { CoreDeps } from '../core/deps.js';
-import { socketClosed, socketOpened } from '../core/presence.js';
-import type { OriginPolicy } from '../edge/origin.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { socketClosed, socketOpened } from '../core/presence/presence.js';
+import type { OriginPolicy } from '../transport/origin.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Readiness } from '../ops/readiness.js';
 import type { EventContext } from './handle-event.js';

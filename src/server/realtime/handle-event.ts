@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../../contract/errors.js';
-import { DomainError } from '../core/domain-error.js';
-import type { RateLimiter, RateRule } from '../core/ports.js';
-import { enforceRate } from '../core/rate-rules.js';
-import { badRequest, errorBodyOf } from '../edge/error-body.js';
+import { DomainError } from '../core/shared/domain-error.js';
+import type { RateLimiter, RateRule } from '../core/shared/ports.js';
+import { enforceRate } from '../core/shared/rate-rules.js';
+import { badRequest, errorBodyOf } from '../transport/error-body.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Readiness } from '../ops/readiness.js';
 import type { InFlight } from './in-flight.js';

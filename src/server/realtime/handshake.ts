@@ -1,7 +1,7 @@
-import type { CoreDeps } from '../core/deps.js';
-import { userForToken } from '../core/sessions.js';
-import { isOriginAllowed, type OriginPolicy } from '../edge/origin.js';
-import { cookieToken, handshakeToken } from '../edge/session-token.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { userForToken } from '../core/accounts/sessions.js';
+import { isOriginAllowed, type OriginPolicy } from '../transport/origin.js';
+import { cookieToken, handshakeToken } from '../transport/session-token.js';
 import type { HearthSocket } from './types.js';
 
 type Next = (error?: Error) => void;

@@ -1,9 +1,9 @@
 import type { MessageSendPayload } from '../../contract/schemas.js';
 import { messageSendPayload } from '../../contract/schemas.js';
 import type { User } from '../../contract/types.js';
-import type { CoreDeps } from '../core/deps.js';
-import { DomainError } from '../core/domain-error.js';
-import { postMessage, type PostedMessage } from '../core/post-message.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { DomainError } from '../core/shared/domain-error.js';
+import { postMessage, type PostedMessage } from '../core/messages/post-message.js';
 import type { Readiness } from '../ops/readiness.js';
 import { handleEvent, type EventContext } from './handle-event.js';
 import type { HearthSocket } from './types.js';

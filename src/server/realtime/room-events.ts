@@ -1,9 +1,9 @@
 import { roomJoinPayload, roomLeavePayload } from '../../contract/schemas.js';
-import type { CoreDeps } from '../core/deps.js';
-import { enterRoom } from '../core/enter-room.js';
-import { leaveRoom } from '../core/leave-room.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { openRoom } from '../core/rooms/open-room.js';
+import { leaveRoom } from '../core/rooms/leave-room.js';
 import { handleEvent, type EventContext } from './handle-event.js';
-import { channel, type HearthSocket } from './types.js';
+import type { HearthSocket } from './types.js';
 
 export function roomEvents(socket: HearthSocket, deps: CoreDeps, ctx: EventContext): void {
   const user = socket.data.user;
@@ -13,11 +13,7 @@ export function roomEvents(socket: HearthSocket, deps: CoreDeps, ctx: EventConte
     ctx,
     'room:join',
     roomJoinPayload,
-    async ({ roomId, afterSeq }) => {
-      // Joined even when already a member: this socket may have connected while the membership was
-      // being created, and so not have been put in the room's channel.
-      return enterRoom(deps, user, roomId, afterSeq, async () => socket.join(channel.room(roomId)));
-    },
+    ({ roomId, afterSeq }) => openRoom(deps, user, socket.id, roomId, afterSeq),
     deps.rateRules.roomEvents,
   );
 

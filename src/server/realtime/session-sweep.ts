@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { CoreDeps } from '../core/deps.js';
-import { endedSessions } from '../core/sessions.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { endedSessions } from '../core/accounts/sessions.js';
 import { channel, type HearthServer } from './types.js';
 
 /**

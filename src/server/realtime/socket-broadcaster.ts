@@ -1,4 +1,4 @@
-import type { Broadcaster, EventPayload } from '../core/ports.js';
+import type { Broadcaster, EventPayload } from '../core/shared/ports.js';
 import type { PresenceEvent, ServerToClientEvents } from '../../contract/events.js';
 import { PresenceCoalescer } from './presence-coalescer.js';
 import { channel, type HearthServer } from './types.js';
@@ -20,6 +20,10 @@ export function socketBroadcaster(io: HearthServer): Broadcaster {
     },
     toUser<E extends EventName>(userId: string, event: E, payload: EventPayload<E>) {
       emitTo(channel.user(userId), event, payload);
+    },
+    async subscribeSocket(socketId, roomId) {
+      // The socket that asked is on this process: joined here, without a word to the others.
+      await io.of('/').sockets.get(socketId)?.join(channel.room(roomId));
     },
     async subscribeUser(userId, roomId) {
       io.in(channel.user(userId)).socketsJoin(channel.room(roomId));

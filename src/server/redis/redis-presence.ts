@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PresenceChange, PresenceTracker } from '../core/ports.js';
+import type { PresenceChange, PresenceTracker } from '../core/presence/ports.js';
 import { connectScript, disconnectScript, heartbeatScript, onlineScript, reapScript } from './presence-scripts.js';
 import { asNumbers, asStrings, runScript, type RedisClient } from './scripts.js';
 

@@ -1,5 +1,5 @@
-import { DomainError } from '../core/domain-error.js';
-import type { RateLimiter, RateRule, RateVerdict } from '../core/ports.js';
+import { DomainError } from '../core/shared/domain-error.js';
+import type { RateLimiter, RateRule, RateVerdict } from '../core/shared/ports.js';
 import { asNumbers, runScript, script, type RedisClient } from './scripts.js';
 
 // One INCR per attempt; the first of a window sets its expiry. A key that somehow lost its expiry

@@ -5,10 +5,10 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Engine, Schema } from './schema.js';
-import { cachingStatements } from './sqlite-statement-cache.js';
-import { startCheckpointer } from './sqlite-checkpointer.js';
-import { controlOf, createSqliteWriter, type Write } from './sqlite-write-batch.js';
-import { fileFlush, sharedFlush } from './wal-flush.js';
+import { cachingStatements } from './sqlite/statement-cache.js';
+import { startCheckpointer } from './sqlite/checkpointer.js';
+import { controlOf, createSqliteWriter, type Write } from './sqlite/write-batch.js';
+import { fileFlush, sharedFlush } from './sqlite/wal-flush.js';
 
 export type { Engine } from './schema.js';
 

@@ -1,13 +1,13 @@
 import type { Database } from './database.js';
-import { createMessageStore } from './message-store.js';
-import { createResetTokenStore } from './reset-token-store.js';
-import { createRoomStore } from './room-store.js';
-import { createSessionStore } from './session-store.js';
-import { createUserStore } from './user-store.js';
+import { createMessageStore } from './messages/message-store.js';
+import { createResetTokenStore } from './accounts/reset-token-store.js';
+import { createRoomStore } from './rooms/room-store.js';
+import { createSessionStore } from './accounts/session-store.js';
+import { createUserStore } from './accounts/user-store.js';
 
 export { openDatabase, type Database, type Engine, type OpenOptions } from './database.js';
 
-import type { Stores } from '../core/ports.js';
+import type { Stores } from '../core/shared/ports.js';
 export type { Stores };
 
 export function createStores(database: Database): Stores {

@@ -1,4 +1,5 @@
-import type { NewAccount, NewMessage } from '../../../src/server/core/ports.js';
+import type { NewAccount } from '../../../src/server/core/accounts/ports.js';
+import type { NewMessage } from '../../../src/server/core/messages/ports.js';
 import type { Database } from '../../../src/server/storage/database.js';
 import { createStores, type Stores } from '../../../src/server/storage/stores.js';
 import type { User, Visibility } from '../../../src/contract/types.js';

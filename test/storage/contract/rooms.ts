@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NewRoom } from '../../../src/server/core/ports.js';
+import type { NewRoom } from '../../../src/server/core/rooms/ports.js';
 import type { Fixture } from './fixture.js';
 
 export function roomContract(f: Fixture): void {

@@ -1,0 +1,36 @@
+import type { MessageSendPayload } from '../../../contract/schemas.js';
+import type { Message, User } from '../../../contract/types.js';
+import type { CoreDeps } from '../shared/deps.js';
+import { DomainError } from '../shared/domain-error.js';
+import { enforceRate } from '../shared/rate-rules.js';
+import { roomVisibleTo } from '../rooms/room-access.js';
+
+type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
+
+export interface PostedMessage {
+  message: Message;
+  /** false for a repeated clientId: the original is returned and nothing is delivered again. */
+  created: boolean;
+  /** The room's members when it was sent: whom the delivery is for. */
+  memberCount: number;
+}
+
+/**
+ * Stores the message durably, then delivers it to every member's sockets. A repeated clientId
+ * returns the original and delivers nothing: the first send already did.
+ */
+export async function postMessage(deps: PostDeps, author: User, input: MessageSendPayload): Promise<PostedMessage> {
+  const { room, member } = await roomVisibleTo(deps, input.roomId, author);
+  if (!member) throw new DomainError('FORBIDDEN', 'Join the room before writing in it');
+  await enforceRate(deps.limiter, deps.rateRules.sendMessage, author.id);
+  const { message, created } = await deps.messages.appendMessage({
+    id: deps.ids.newId(),
+    roomId: input.roomId,
+    author: { id: author.id, username: author.username },
+    text: input.text,
+    clientId: input.clientId,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  if (created) deps.broadcast.toRoom(input.roomId, 'message:created', { message });
+  return { message, created, memberCount: room.memberCount };
+}

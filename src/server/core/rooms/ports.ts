@@ -1,0 +1,45 @@
+import type { Room, Visibility } from '../../../contract/types.js';
+
+/** What room use cases need from storage. */
+
+export interface NewRoom {
+  id: string;
+  name: string;
+  topic: string;
+  visibility: Visibility;
+  code: string;
+  ownerId: string;
+  createdAt: string;
+}
+
+export interface MembershipChange {
+  /** false when nothing changed (already a member / was not a member). */
+  changed: boolean;
+  memberCount: number;
+}
+
+export interface RoomStore {
+  /** Stores the room with its owner as first member (memberCount 1). */
+  insertRoom(room: NewRoom): Promise<'ok' | 'name_taken' | 'code_taken'>;
+  findRoomById(id: string): Promise<Room | undefined>;
+  findRoomByCode(code: string): Promise<Room | undefined>;
+  /** A public room by name, compared case-insensitively. */
+  findPublicRoomByName(name: string): Promise<Room | undefined>;
+  /** Every room the user belongs to, newest activity first. */
+  listRoomsOf(userId: string): Promise<Room[]>;
+  /**
+   * One page of the public rooms the user does not belong to, by name; `after` is the `next` of
+   * the page before. Paged, so a directory of 100,000 rooms is not one answer.
+   */
+  listDirectory(userId: string, page: { limit: number; after?: string }): Promise<{ rooms: Room[]; next?: string }>;
+  /** The room and whether the user belongs to it, in one read (every send and every join asks). */
+  findRoomFor(roomId: string, userId: string): Promise<{ room: Room; member: boolean } | undefined>;
+  addMember(roomId: string, userId: string, joinedAt: string): Promise<MembershipChange>;
+  removeMember(roomId: string, userId: string): Promise<MembershipChange>;
+  listMemberIds(roomId: string): Promise<string[]>;
+  /** The member's role in the room ('owner' for its creator), or undefined for a non-member. */
+  roleOf(roomId: string, userId: string): Promise<string | undefined>;
+  /** Replaces the share code; the old one stops working at once. */
+  setRoomCode(roomId: string, code: string): Promise<'ok' | 'code_taken'>;
+  listRoomIdsOf(userId: string): Promise<string[]>;
+}

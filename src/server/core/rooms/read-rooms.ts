@@ -1,0 +1,42 @@
+import type { MessagesQuery, RoomsQuery } from '../../../contract/schemas.js';
+import type { MessagePage, Room, User } from '../../../contract/types.js';
+import type { CoreDeps } from '../shared/deps.js';
+import { roomVisibleTo } from './room-access.js';
+
+export interface RoomList {
+  rooms: Room[];
+  memberOf: string[];
+  /** Pass as `cursor` for the next page of the public directory; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * The rooms the user belongs to (the sidebar's "your rooms"), then a page of the public directory
+ * by name. With a cursor, only the directory's next page.
+ */
+export async function listRooms(deps: Pick<CoreDeps, 'rooms'>, user: User, query: RoomsQuery): Promise<RoomList> {
+  const [mine, directory] = await Promise.all([
+    query.cursor === undefined ? deps.rooms.listRoomsOf(user.id) : Promise.resolve([]),
+    deps.rooms.listDirectory(user.id, { limit: query.limit, after: query.cursor }),
+  ]);
+  return {
+    rooms: [...mine, ...directory.rooms],
+    memberOf: mine.map((room) => room.id),
+    ...(directory.next ? { nextCursor: directory.next } : {}),
+  };
+}
+
+export async function getRoom(deps: Pick<CoreDeps, 'rooms'>, user: User, roomId: string): Promise<Room> {
+  return (await roomVisibleTo(deps, roomId, user)).room;
+}
+
+/** Public rooms can be read before joining (the directory's preview); private ones by members only. */
+export async function readHistory(
+  deps: Pick<CoreDeps, 'rooms' | 'messages'>,
+  user: User,
+  roomId: string,
+  query: MessagesQuery,
+): Promise<MessagePage> {
+  await roomVisibleTo(deps, roomId, user);
+  return deps.messages.pageMessages(roomId, query);
+}

@@ -1,0 +1,31 @@
+import type { Mailer, PasswordHasher, ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
+import type { MessageStore } from '../messages/ports.js';
+import type { PresenceTracker } from '../presence/ports.js';
+import type { RoomStore } from '../rooms/ports.js';
+import type { Broadcaster, Clock, Ids, RateLimiter } from './ports.js';
+import type { RateRules } from './rate-rules.js';
+
+/** Everything a use case may touch, handed in by the composition root. */
+export interface CoreDeps {
+  users: UserStore;
+  sessions: SessionStore;
+  rooms: RoomStore;
+  messages: MessageStore;
+  resetTokens: ResetTokenStore;
+  passwords: PasswordHasher;
+  mailer: Mailer;
+  presence: PresenceTracker;
+  broadcast: Broadcaster;
+  limiter: RateLimiter;
+  rateRules: RateRules;
+  ids: Ids;
+  clock: Clock;
+  /** Sliding: a session unused this long ends. */
+  sessionTtlMs: number;
+  /** Absolute: a session ends this long after sign-in, however much it is used. */
+  sessionLifetimeMs: number;
+  /** Where people reach this server: the base of links in mails. */
+  publicUrl: string;
+  /** Runs work the caller does not wait for; the composition root reports its failures. */
+  background: (work: Promise<unknown>, what: string) => void;
+}

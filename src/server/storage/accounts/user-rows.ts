@@ -1,0 +1,8 @@
+import type { User } from '../../../contract/types.js';
+import type { UsersTable } from '../schema.js';
+
+export const userColumns = ['users.id', 'users.username', 'users.kind', 'users.created_at'] as const;
+
+export function toUser(row: Pick<UsersTable, 'id' | 'username' | 'kind' | 'created_at'>): User {
+  return { id: row.id, username: row.username, kind: row.kind, createdAt: row.created_at };
+}

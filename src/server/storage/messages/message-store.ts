@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { MessagePage } from '../../../contract/types.js';
+import type { MessageStore } from '../../core/messages/ports.js';
+import type { Database } from '../database.js';
+import type { NewMessage } from '../../core/messages/ports.js';
+import { findByClientId, insertWithNextSeq, messageQueries, toMessage, type AppendResult, type MessageQueries } from './message-rows.js';
+import { oneAtATimePerRoom } from './postgres-append-queue.js';
+import type { Schema } from '../schema.js';
+
+const duplicate = Symbol('duplicate');
+
+export function createMessageStore(database: Database): MessageStore {
+  const { db } = database;
+  const q = messageQueries(db);
+  const appendNow = (message: NewMessage) => appendOnce(q, database, message);
+  // SQLite's batches already settle in queue order (sqlite-write-batch.ts).
+  const append = database.engine === 'postgres' ? oneAtATimePerRoom(appendNow) : appendNow;
+  return {
+    appendMessage: (message) => append(message),
+    pageMessages: (roomId, range) => pageMessages(q, db, roomId, range),
+  };
+}
+
+/** Stores the message, or finds the one stored earlier with the same (author, room, clientId). */
+async function appendOnce(q: MessageQueries, database: Database, message: NewMessage): Promise<AppendResult> {
+  try {
+    // A duplicate rolls its write back, which also returns the seq it took: no gap.
+    const stored = await database.write(async (trx) => (await insertWithNextSeq(q, trx, message)) ?? Promise.reject(duplicate));
+    return { message: stored, created: true };
+  } catch (error) {
+    if (error !== duplicate) throw error;
+    const original = await findByClientId(q, database.db, message.author.id, message.roomId, message.clientId);
+    if (!original) throw new Error(`Message ${message.clientId} conflicted but is not found`);
+    return { message: original, created: false };
+  }
+}
+
+/**
+ * Walks the (room_id, seq) index from the bound (or the newest end) and reads one row past the
+ * limit to learn whether more exist: no OFFSET, no COUNT, fast at either end of a huge room.
+ */
+async function pageMessages(
+  q: MessageQueries,
+  db: Kysely<Schema>,
+  roomId: string,
+  { before, after, limit }: { before?: number; after?: number; limit: number },
+): Promise<MessagePage> {
+  const { rows } =
+    after !== undefined
+      ? await q.after(db, roomId, after, limit + 1)
+      : before !== undefined
+        ? await q.before(db, roomId, before, limit + 1)
+        : await q.newest(db, roomId, limit + 1);
+  const page = rows.slice(0, limit).map(toMessage);
+  return { messages: after === undefined ? page.reverse() : page, hasMore: rows.length > limit };
+}
