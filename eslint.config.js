@@ -1,13 +1,107 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The server's parts (docs/architecture.md, "Parts and what they may import"). Each entry lists
+ * the parts of src/server a part must not import; a part's own files and the contract are always
+ * allowed. The composition root (src/server/*.ts) may import every part and is imported by none,
+ * but for `cluster.ts`, the shared-state interface that ops/ and redis/ implement or watch.
+ */
+const serverParts = {
+  core: {
+    mayNot: ['storage', 'http', 'realtime', 'transport', 'memory', 'hashing', 'mail', 'redis', 'ops'],
+    why: 'The core must not import adapters: add a port beside the use case.',
+  },
+  storage: {
+    mayNot: ['http', 'realtime', 'transport', 'memory', 'hashing', 'mail', 'redis', 'ops'],
+    why: 'Storage adapts the store ports; it knows nothing of transports or other adapters.',
+  },
+  transport: {
+    mayNot: ['storage', 'http', 'realtime', 'memory', 'hashing', 'mail', 'redis', 'ops'],
+    why: 'transport/ is what HTTP and sockets share; it depends on neither.',
+  },
+  http: {
+    mayNot: ['realtime', 'storage', 'memory', 'hashing', 'mail', 'redis'],
+    why: 'HTTP routes reach sockets and storage only through core ports.',
+  },
+  realtime: {
+    mayNot: ['http', 'storage', 'memory', 'hashing', 'mail', 'redis'],
+    why: 'Socket handlers reach HTTP and storage only through core ports.',
+  },
+  memory: {
+    mayNot: ['storage', 'http', 'realtime', 'transport', 'hashing', 'mail', 'redis', 'ops'],
+    why: 'An adapter of core ports depends on the core alone.',
+  },
+  hashing: {
+    mayNot: ['storage', 'http', 'realtime', 'transport', 'memory', 'mail', 'redis', 'ops'],
+    why: 'An adapter of core ports depends on the core alone.',
+  },
+  mail: {
+    mayNot: ['storage', 'http', 'realtime', 'transport', 'memory', 'hashing', 'redis', 'ops'],
+    why: 'An adapter of core ports depends on the core alone.',
+  },
+  redis: {
+    mayNot: ['storage', 'http', 'realtime', 'transport', 'memory', 'hashing', 'mail', 'ops'],
+    why: 'The Redis adapters depend on the core and the cluster interface alone.',
+  },
+  ops: {
+    mayNot: ['storage', 'http', 'transport', 'memory', 'hashing', 'mail', 'redis'],
+    why: 'ops/ watches through ports and the cluster interface.',
+  },
+};
+
+const rootFiles = ['app', 'main', 'serve', 'workers', 'cli', 'config'];
+const nodeIo = ['node:*', 'fs', 'path', 'crypto', 'net', 'http'];
+const adapterPackages = [
+  'fastify',
+  'fastify/*',
+  '@fastify/*',
+  'socket.io',
+  'socket.io/*',
+  'kysely',
+  'pg',
+  'better-sqlite3',
+  'pino',
+  'redis',
+  'ioredis',
+  'prom-client',
+];
+
+function boundaryOf(part, { mayNot, why }) {
+  const patterns = [
+    { regex: `^(\\.\\./)+(${mayNot.join('|')})/`, message: why },
+    {
+      regex: `^(\\.\\./)+(${rootFiles.join('|')})\\.js$`,
+      message: 'Only the composition root wires parts together; pass what is needed in.',
+    },
+    { regex: '^(\\.\\./)+web/', message: 'The server never imports the web client.' },
+  ];
+  if (part === 'core') {
+    patterns.push(
+      { group: nodeIo, message: 'The core does no IO: add a port beside the use case.' },
+      { group: adapterPackages, message: 'The core must not depend on adapters.' },
+    );
+  }
+  return { files: [`src/server/${part}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -15,26 +109,47 @@ export default tseslint.config(
     },
   },
   {
-    // The core is the domain: no transport, storage or Node IO may leak into it.
-    files: ['src/server/core/**/*.ts'],
+    // Type-aware rules that catch real bugs here: a promise nobody awaits or catches, and a
+    // promise where a callback's result is ignored (an async listener whose rejection is lost).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  ...Object.entries(serverParts).map(([part, rule]) => boundaryOf(part, rule)),
+  {
+    // The contract is shared with the browser: nothing server-side in it.
+    files: ['src/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'net', 'http'], message: 'The core does no IO: add a port in ports.ts.' },
-            { group: ['fastify', 'fastify/*', '@fastify/*', 'socket.io', 'socket.io/*', 'kysely', 'pg', 'better-sqlite3', 'pino', 'redis', 'ioredis'], message: 'The core must not depend on adapters.' },
-            { group: ['../storage/*', '../http/*', '../realtime/*', '../local/*', '../edge/*'], message: 'The core must not import adapters.' },
+            { group: ['node:*'], message: 'The contract runs in the browser too.' },
+            { regex: '^(\\.\\./)+(server|web)/', message: 'The contract is shared by server and web; it imports neither.' },
           ],
         },
       ],
     },
   },
   {
-    // The contract is shared with the browser: nothing server-side in it.
-    files: ['src/contract/**/*.ts'],
+    // The browser bundle: the contract is all it shares with the server.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../server/*', '../web/*'], message: 'The contract is shared by server and web.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The web client runs in the browser.' },
+            {
+              regex: '^(\\.\\./)+server/',
+              message: 'The web client talks to the server over the protocol only; share types through src/contract.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

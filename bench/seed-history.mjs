@@ -20,7 +20,7 @@ if (!flags['database-url']) throw new Error('--database-url is required (sqlite:
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (path) => import(pathToFileURL(join(root, 'dist/node/server', path)).href);
 const { openDatabase, createStores } = await dist('storage/stores.js');
-const { nodeIds } = await dist('local/node-ids.js');
+const { nodeIds } = await dist('memory/node-ids.js');
 const { sql } = await import('kysely');
 
 const started = performance.now();

@@ -52,7 +52,7 @@ export function measure(target, ctx) {
 }
 
 const arrivalText = (arrival = 'burst') =>
-  arrival === 'burst' ? 'all of each second\'s in the same millisecond' : 'spread over each second in 10 ms slices';
+  arrival === 'burst' ? "all of each second's in the same millisecond" : 'spread over each second in 10 ms slices';
 
 export function render(section, labels) {
   const s = section.settings;

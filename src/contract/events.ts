@@ -1,12 +1,15 @@
-import type { Ack } from './errors.js';
+import type { CommandAck } from './commands.js';
 import type { Message, Room, User } from './types.js';
-import type { MessageSendPayload, RoomJoinPayload } from './schemas.js';
 
-/** The Socket.IO event map shared by the server, the web client and the tests. */
+/**
+ * The Socket.IO event maps shared by the server, the web client and the tests: client → server
+ * events come from the command table (commands.ts), server → client events are listed here.
+ */
+export type { ClientToServerEvents } from './commands.js';
 
-export type RoomJoinAck = Ack<{ room: Room; online: User[]; messages: Message[]; hasMore: boolean }>;
-export type RoomLeaveAck = Ack<object>;
-export type MessageSendAck = Ack<{ message: Message }>;
+export type RoomJoinAck = CommandAck<'room:join'>;
+export type RoomLeaveAck = CommandAck<'room:leave'>;
+export type MessageSendAck = CommandAck<'message:send'>;
 
 export interface MemberEvent {
   roomId: string;
@@ -18,12 +21,6 @@ export interface PresenceEvent {
   roomId: string;
   user: User;
   online: boolean;
-}
-
-export interface ClientToServerEvents {
-  'room:join': (payload: RoomJoinPayload, ack: (res: RoomJoinAck) => void) => void;
-  'room:leave': (payload: { roomId: string }, ack: (res: RoomLeaveAck) => void) => void;
-  'message:send': (payload: MessageSendPayload, ack: (res: MessageSendAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './limits.js';
 export * from './schemas.js';
 export * from './events.js';
+export * from './commands.js';

@@ -1,25 +1,35 @@
-import type { Room, User } from '../contract/index.js';
+import type { User } from '../contract/index.js';
 import * as accounts from './http/accounts.js';
 import * as api from './http/endpoints.js';
 import { lastRoomOf } from './lib/last-room.js';
 import { showNotice } from './notice.js';
 import { connectRealtime } from './realtime/register.js';
+import type { SessionControl } from './realtime/session-control.js';
+import { roomRequests } from './realtime/room-requests.js';
+import { refreshRooms } from './room-list.js';
 import { closeSocket } from './realtime/socket.js';
 import { navigate, roomPath } from './router.js';
 import { chat } from './store.js';
 
-export const signedOutNotice = 'You were signed out';
+const signedOutNotice = 'You were signed out';
+
+/** What the socket's handlers may do to the session, handed to them so that they need not import it. */
+const control: SessionControl = {
+  resume: (me) => startSession(me),
+  signedOut: () => endSession({ notice: signedOutNotice }),
+};
 
 export function startSession(me: User): void {
   chat.dispatch({ type: 'session/changed', me });
   void refreshRooms();
-  connectRealtime();
+  connectRealtime(control);
 }
 
 /** Forgets the session here and shows `to` (the landing page), with a notice when one is given. */
 export function endSession(options: { to?: string; notice?: string } = {}): void {
   const to = options.to ?? '/';
   closeSocket();
+  roomRequests.clear();
   // The path first: the account pages must not see a signed-out user and redirect on their own.
   navigate(to);
   chat.dispatch({ type: 'session/changed', me: null });
@@ -36,7 +46,7 @@ export async function replacingSession<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (hadSocket && chat.getState().me !== null) connectRealtime();
+    if (hadSocket && chat.getState().me !== null) connectRealtime(control);
     throw error;
   }
 }
@@ -59,27 +69,4 @@ export async function enterAs(user: User): Promise<void> {
   const last = lastRoomOf(user.id);
   navigate(last !== null && listed?.memberOf.includes(last) ? roomPath(last) : '/');
   startSession(user);
-}
-
-/** Reloads the sidebar and the directory; `alsoMine` adds memberships a live event just told of. */
-export async function refreshRooms(alsoMine: string[] = []): Promise<void> {
-  const me = chat.getState().me;
-  if (me === null) return;
-  const listed = await api.listRooms().catch(() => null);
-  if (listed === null || chat.getState().me?.id !== me.id) return;
-  chat.dispatch({ type: 'rooms/listed', rooms: listed.rooms, memberIds: [...listed.memberOf, ...alsoMine], nextCursor: listed.nextCursor });
-}
-
-/** The directory's next page (it comes 100 rooms at a time). */
-export async function loadMoreDirectory(): Promise<void> {
-  const cursor = chat.getState().directoryCursor;
-  if (cursor === null) return;
-  const page = await api.listRooms(cursor);
-  if (chat.getState().directoryCursor !== cursor) return;
-  chat.dispatch({ type: 'directory/more', rooms: page.rooms, nextCursor: page.nextCursor });
-}
-
-/** A membership begun over HTTP (create, join by name or code). */
-export function enteredRoom(room: Room): void {
-  chat.dispatch({ type: 'room/entered', room });
 }

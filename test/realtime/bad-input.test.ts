@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connectSocket } from 'socket.io-client';
+import { commands } from '../../src/contract/commands.js';
 import { createRoom, enter, send, sendRaw } from '../support/chat.js';
 import { connect, guest, startHearth, type Client, type Guest, type TestServer } from '../support/hearth.js';
 
@@ -45,6 +46,13 @@ const hostile: Array<[string, unknown[]]> = [
   ['room:join', [{ roomId: 'x'.repeat(1000) }]],
   ['room:leave', [undefined]],
   ['room:leave', [{ roomId: null }]],
+  // Every command in the contract's table, with payloads no schema accepts.
+  ...Object.keys(commands).flatMap((event): Array<[string, unknown[]]> => [
+    [event, []],
+    [event, [null]],
+    [event, ['text']],
+    [event, [{ roomId: ['x'] }]],
+  ]),
 ];
 
 describe('malformed events', () => {

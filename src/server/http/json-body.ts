@@ -11,6 +11,7 @@ export function acceptEmptyJson(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
     if (text.trim() === '') return done(null, undefined);
-    parseJson(request, text, done);
+    // Called with `done`, Fastify's parser answers through it; its return value carries nothing.
+    void parseJson(request, text, done);
   });
 }

@@ -6,11 +6,11 @@ import { socketClosed, socketOpened } from '../core/presence/presence.js';
 import type { OriginPolicy } from '../transport/origin.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Readiness } from '../ops/readiness.js';
-import type { EventContext } from './handle-event.js';
+import { registerCommands, type CommandContext, type CommandHandlers } from './command-path.js';
 import { authenticateHandshake, refusal } from './handshake.js';
 import { InFlight } from './in-flight.js';
-import { messageEvents } from './message-events.js';
-import { roomEvents } from './room-events.js';
+import { messageCommands } from './message-commands.js';
+import { roomCommands } from './room-commands.js';
 import { channel, type HearthServer, type HearthSocket } from './types.js';
 
 export interface GatewayOptions {
@@ -43,18 +43,18 @@ export function createSocketServer(
 
 /** Wires handshake, presence and event handlers; drains acknowledgements before the server closes. */
 export function attachGateway(app: FastifyInstance, io: HearthServer, deps: CoreDeps, options: GatewayOptions): void {
-  const ctx: EventContext = {
+  const ctx: CommandContext = {
     inFlight: new InFlight(),
     limiter: deps.limiter,
     onUnexpected: (err, event) => app.log.error({ err, event }, 'socket event failed'),
     readiness: options.readiness,
-    metrics: options.metrics,
   };
+  const handlers: CommandHandlers = { ...roomCommands(deps), ...messageCommands(deps, options.metrics) };
   let closing = false;
   io.use((_socket, next) => (closing ? next(refusal('UNAVAILABLE', 'Shutting down')) : next()));
   io.use(authenticateHandshake(deps, options.origins, (err) => app.log.error({ err }, 'handshake could not read the session')));
   io.on('connection', (socket) => {
-    onConnection(socket, deps, ctx, app);
+    onConnection(socket, deps, ctx, handlers, app);
     closeOldestBeyond(io, channel.user(socket.data.user.id), options.maxSocketsPerUser);
   });
 
@@ -87,15 +87,16 @@ function closeOldestBeyond(io: HearthServer, userChannel: string, max: number): 
   }
 }
 
-function onConnection(socket: HearthSocket, deps: CoreDeps, ctx: EventContext, app: FastifyInstance): void {
+function onConnection(socket: HearthSocket, deps: CoreDeps, ctx: CommandContext, handlers: CommandHandlers, app: FastifyInstance): void {
   const user = socket.data.user;
   // Handlers first, so an event sent right after connecting is not dropped while rooms load.
-  roomEvents(socket, deps, ctx);
-  messageEvents(socket, deps, ctx);
-  socket.join([channel.user(user.id), channel.session(socket.data.tokenHash)]);
+  registerCommands(socket, ctx, handlers);
+  // Joining a socket of this process is bookkeeping in this process's adapter (the in-memory one
+  // and the Redis Streams one alike): it cannot fail, though its type allows a promise.
+  void socket.join([channel.user(user.id), channel.session(socket.data.tokenHash)]);
   const opened = socketOpened(deps, user, socket.id).then(
     (roomIds) => {
-      if (socket.connected) socket.join(roomIds.map(channel.room));
+      if (socket.connected) void socket.join(roomIds.map(channel.room));
     },
     (err: unknown) => {
       app.log.error({ err }, 'could not subscribe socket to its rooms');

@@ -54,7 +54,7 @@ function openSqlite(path: string): Database {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL: a commit is written to the WAL but not flushed to disk. The writer flushes the WAL itself,
-  // off the event loop, before it settles a write (sqlite-write-batch.ts), so an acknowledged
+  // off the event loop, before it settles a write (sqlite/write-batch.ts), so an acknowledged
   // message still survives a power cut; connections outside Hearth (the sqlite3 shell) flush nothing.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -62,7 +62,7 @@ function openSqlite(path: string): Database {
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   const checkpointer =
     file === ':memory:' ? undefined : startCheckpointer(file, { onFailure: () => sqlite.pragma('wal_autocheckpoint = 1000') });
-  // About 40 MB of WAL: reached only if the checkpointer falls behind (sqlite-checkpointer.ts).
+  // About 40 MB of WAL: reached only if the checkpointer falls behind (sqlite/checkpointer.ts).
   if (checkpointer) sqlite.pragma('wal_autocheckpoint = 10000');
   const flushWal = checkpointer ? sharedFlush(fileFlush(`${file}-wal`)) : async () => undefined;
   return {

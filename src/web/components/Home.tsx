@@ -1,5 +1,5 @@
 import { type ReactElement, useEffect } from 'react';
-import { refreshRooms } from '../session.js';
+import { refreshRooms } from '../room-list.js';
 import { chat, useChat } from '../store.js';
 import { MenuButton } from './MenuButton.js';
 import { StartCard } from './start/StartCard.js';

@@ -1,6 +1,6 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import type { Route } from '../router.js';
-import { refreshRooms } from '../session.js';
+import { refreshRooms } from '../room-list.js';
 import { usePathname } from '../router.js';
 import { AccountPage } from './account/AccountPage.js';
 import { ConnectionBanner } from './ConnectionBanner.js';

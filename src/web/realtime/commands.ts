@@ -1,66 +1,36 @@
-import type { ErrorBody } from '../../contract/index.js';
 import { olderMessages } from '../http/endpoints.js';
 import { lastContiguousSeq } from '../state/messages.js';
 import { chat } from '../store.js';
 import { newClientId } from '../lib/client-id.js';
+import { emitCommand, noAnswer, runCommand } from './emit.js';
+import { roomRequests } from './room-requests.js';
 import { connectedSocket } from './socket.js';
 
 /** Client → server commands. Each resolves once the server acknowledged, and updates the store. */
 
-const ackTimeoutMs = 10_000;
-const noAnswer: ErrorBody = { code: 'UNAVAILABLE', message: 'The server did not answer. Try again.' };
-const offline: ErrorBody = { code: 'UNAVAILABLE', message: 'Not connected to Hearth.' };
-
-export class CommandError extends Error {
-  constructor(readonly error: ErrorBody) {
-    super(error.message);
-  }
-}
-
-const joins = new Map<string, Promise<void>>();
+export { CommandError } from './emit.js';
 
 /** Opens a room for the first time: its newest page, its online list; joins a public room. */
 export function joinRoom(roomId: string): Promise<void> {
-  const running = joins.get(roomId) ?? firstJoin(roomId).finally(() => joins.delete(roomId));
-  joins.set(roomId, running);
-  return running;
+  return roomRequests.joinOnce(roomId, async () => {
+    const join = await runCommand('room:join', { roomId });
+    chat.dispatch({ type: 'room/joined', join, mode: 'initial' });
+  });
 }
-
-async function firstJoin(roomId: string): Promise<void> {
-  const socket = connectedSocket();
-  if (socket === null) throw new CommandError(offline);
-  const ack = await socket
-    .timeout(ackTimeoutMs)
-    .emitWithAck('room:join', { roomId })
-    .catch(() => null);
-  if (ack === null) throw new CommandError(noAnswer);
-  if (!ack.ok) throw new CommandError(ack.error);
-  chat.dispatch({ type: 'room/joined', join: ack, mode: 'initial' });
-}
-
-const catchingUp = new Set<string>();
 
 /** Fetches what was missed after the last message held without a hole, page by page. */
-export async function catchUp(roomId: string): Promise<void> {
-  if (catchingUp.has(roomId)) return;
-  catchingUp.add(roomId);
-  try {
+export function catchUp(roomId: string): Promise<void> {
+  return roomRequests.catchUpOnce(roomId, async () => {
     for (let page = 0; page < 1000; page++) {
       const socket = connectedSocket();
       const view = chat.getState().rooms[roomId];
       if (socket === null || view === undefined || !view.loaded) return;
-      const afterSeq = lastContiguousSeq(view.messages);
-      const ack = await socket
-        .timeout(ackTimeoutMs)
-        .emitWithAck('room:join', { roomId, afterSeq })
-        .catch(() => null);
+      const ack = await emitCommand(socket, 'room:join', { roomId, afterSeq: lastContiguousSeq(view.messages) });
       if (ack === null || !ack.ok) return;
       chat.dispatch({ type: 'room/joined', join: ack, mode: 'catchUp' });
       if (!ack.hasMore) return;
     }
-  } finally {
-    catchingUp.delete(roomId);
-  }
+  });
 }
 
 export async function loadOlder(roomId: string): Promise<void> {
@@ -72,25 +42,17 @@ export async function loadOlder(roomId: string): Promise<void> {
   chat.dispatch({ type: 'room/olderLoaded', roomId, page });
 }
 
-const leftHere = new Set<string>();
-
 /** Whether this tab itself left the room (its own room:member_left echo needs no reaction). */
-export const wasLeftHere = (roomId: string): boolean => leftHere.has(roomId);
+export const wasLeftHere = (roomId: string): boolean => roomRequests.wasLeftHere(roomId);
 
 export async function leaveRoom(roomId: string): Promise<void> {
-  const socket = connectedSocket();
-  if (socket === null) throw new CommandError(offline);
-  leftHere.add(roomId);
+  roomRequests.leaving(roomId);
   try {
-    const ack = await socket
-      .timeout(ackTimeoutMs)
-      .emitWithAck('room:leave', { roomId })
-      .catch(() => null);
-    if (ack === null) throw new CommandError(noAnswer);
-    if (!ack.ok) throw new CommandError(ack.error);
+    await runCommand('room:leave', { roomId });
     chat.dispatch({ type: 'room/left', roomId });
   } finally {
-    setTimeout(() => leftHere.delete(roomId), 5000);
+    // The echo comes with or just after the acknowledgement.
+    roomRequests.forgetLeaving(roomId, 5000);
   }
 }
 
@@ -120,17 +82,10 @@ export function flushPending(): void {
 function deliver(roomId: string, clientId: string, text: string): void {
   const socket = connectedSocket();
   if (socket === null) return;
-  socket
-    .timeout(ackTimeoutMs)
-    .emitWithAck('message:send', { roomId, text, clientId })
-    .then(
-      (ack) => {
-        if (ack.ok) chat.dispatch({ type: 'message/created', message: ack.message });
-        else chat.dispatch({ type: 'message/failed', roomId, clientId, error: ack.error });
-      },
-      () => {
-        // Without a connection the message stays pending and goes out again on reconnect.
-        if (connectedSocket() !== null) chat.dispatch({ type: 'message/failed', roomId, clientId, error: noAnswer });
-      },
-    );
+  void emitCommand(socket, 'message:send', { roomId, text, clientId }).then((ack) => {
+    if (ack?.ok) chat.dispatch({ type: 'message/created', message: ack.message });
+    else if (ack) chat.dispatch({ type: 'message/failed', roomId, clientId, error: ack.error });
+    // Without a connection the message stays pending and goes out again on reconnect.
+    else if (connectedSocket() !== null) chat.dispatch({ type: 'message/failed', roomId, clientId, error: noAnswer });
+  });
 }

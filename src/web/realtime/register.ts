@@ -6,19 +6,20 @@ import { onPresence } from './handlers/presence.js';
 import { onRoomUpdated } from './handlers/room-updated.js';
 import { onSocketClosing } from './handlers/socket-closing.js';
 import { onSessionEnded } from './handlers/session-ended.js';
+import type { SessionControl } from './session-control.js';
 import { openSocket } from './socket.js';
 
 /** Opens the session's socket and wires one handler per server event. */
-export function connectRealtime(): void {
+export function connectRealtime(session: SessionControl): void {
   const socket = openSocket();
   socket.on('connect', () => void onConnect());
-  socket.on('disconnect', (reason) => onDisconnect(socket, reason));
-  socket.on('connect_error', (error) => onConnectError(socket, error));
+  socket.on('disconnect', (reason) => onDisconnect(socket, reason, session));
+  socket.on('connect_error', (error) => onConnectError(socket, error, session));
   socket.on('message:created', onMessageCreated);
   socket.on('room:member_joined', onMemberJoined);
   socket.on('room:member_left', onMemberLeft);
   socket.on('room:presence', onPresence);
-  socket.on('session:ended', onSessionEnded);
+  socket.on('session:ended', () => onSessionEnded(session));
   socket.on('room:updated', onRoomUpdated);
   socket.on('socket:closing', onSocketClosing);
 }

@@ -13,7 +13,7 @@ export function createMessageStore(database: Database): MessageStore {
   const { db } = database;
   const q = messageQueries(db);
   const appendNow = (message: NewMessage) => appendOnce(q, database, message);
-  // SQLite's batches already settle in queue order (sqlite-write-batch.ts).
+  // SQLite's batches already settle in queue order (sqlite/write-batch.ts).
   const append = database.engine === 'postgres' ? oneAtATimePerRoom(appendNow) : appendNow;
   return {
     appendMessage: (message) => append(message),

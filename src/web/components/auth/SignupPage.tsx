@@ -1,5 +1,5 @@
 import { type ReactElement, useState } from 'react';
-import { registerBody } from '../../../contract/index.js';
+import { limits, registerBody } from '../../../contract/index.js';
 import * as accounts from '../../http/accounts.js';
 import { check } from '../../lib/check.js';
 import { enterAs, replacingSession } from '../../session.js';
@@ -59,7 +59,7 @@ export function SignupPage(): ReactElement {
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           autoComplete="username"
-          maxLength={32}
+          maxLength={limits.usernameMax}
           hint="The name others see. Letters, digits, spaces, dots, dashes and underscores."
           autoFocus={!guest}
         />

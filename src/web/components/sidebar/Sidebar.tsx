@@ -1,6 +1,6 @@
 import { type ReactElement, useEffect, useMemo, useRef } from 'react';
 import { navigate } from '../../router.js';
-import { loadMoreDirectory } from '../../session.js';
+import { loadMoreDirectory } from '../../room-list.js';
 import { useChat } from '../../store.js';
 import { CloseIcon, FlameMark, PlusIcon } from '../icons.js';
 import { AccountMenu } from './AccountMenu.js';

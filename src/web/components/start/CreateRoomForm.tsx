@@ -1,5 +1,5 @@
 import { type ReactElement, useState } from 'react';
-import { type Visibility, createRoomBody } from '../../../contract/index.js';
+import { type Visibility, createRoomBody, limits } from '../../../contract/index.js';
 import * as api from '../../http/endpoints.js';
 import { Button, Field } from '../ui.js';
 import type { Entry } from './use-entry.js';
@@ -24,13 +24,19 @@ export function CreateRoomForm({ name, entry }: { name: string; entry: Entry }):
         void entry.enter(name, () => api.createRoom(parsed.data));
       }}
     >
-      <Field label="Room name" value={room} onChange={(e) => setRoom(e.target.value)} placeholder="e.g. Book club" maxLength={64} />
+      <Field
+        label="Room name"
+        value={room}
+        onChange={(e) => setRoom(e.target.value)}
+        placeholder="e.g. Book club"
+        maxLength={limits.roomNameMax}
+      />
       <Field
         label="Topic"
         value={topic}
         onChange={(e) => setTopic(e.target.value)}
         placeholder="What is it about? (optional)"
-        maxLength={256}
+        maxLength={limits.topicMax}
       />
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-stone-700">Who can join</legend>

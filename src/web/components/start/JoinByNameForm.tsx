@@ -1,5 +1,5 @@
 import { type ReactElement, useState } from 'react';
-import { roomNameSchema } from '../../../contract/index.js';
+import { limits, roomNameSchema } from '../../../contract/index.js';
 import * as api from '../../http/endpoints.js';
 import { Button, Field } from '../ui.js';
 import type { Entry } from './use-entry.js';
@@ -22,7 +22,7 @@ export function JoinByNameForm({ name, entry }: { name: string; entry: Entry }):
         value={room}
         onChange={(e) => setRoom(e.target.value)}
         placeholder="e.g. kitchen-table"
-        maxLength={64}
+        maxLength={limits.roomNameMax}
         hint="A public room by that name: joined if it exists, created if not."
       />
       <Button type="submit" className="w-full" disabled={entry.busy}>

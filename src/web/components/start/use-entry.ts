@@ -4,7 +4,8 @@ import { usernameSchema } from '../../../contract/index.js';
 import { ApiError } from '../../http/request.js';
 import * as api from '../../http/endpoints.js';
 import { roomPath, navigate } from '../../router.js';
-import { enteredRoom, startSession } from '../../session.js';
+import { startSession } from '../../session.js';
+import { enteredRoom } from '../../room-list.js';
 import { useChat } from '../../store.js';
 
 export interface Entry {

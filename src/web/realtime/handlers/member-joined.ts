@@ -1,6 +1,6 @@
 import type { MemberEvent } from '../../../contract/index.js';
 import { chat } from '../../store.js';
-import { refreshRooms } from '../../session.js';
+import { refreshRooms } from '../../room-list.js';
 
 export function onMemberJoined(event: MemberEvent): void {
   const state = chat.getState();

@@ -2,7 +2,7 @@ import type { Message } from '../../../contract/index.js';
 import { hasGap } from '../../state/messages.js';
 import { chat } from '../../store.js';
 import { catchUp } from '../commands.js';
-import { refreshRooms } from '../../session.js';
+import { refreshRooms } from '../../room-list.js';
 
 /** Every room the user belongs to delivers here, viewed or not; a hole in seq means a missed broadcast. */
 export function onMessageCreated({ message }: { message: Message }): void {

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { Ack } from './errors.js';
+import { messageSendPayload, roomJoinPayload, roomLeavePayload } from './schemas.js';
+import type { Message, Room, User } from './types.js';
+
+/**
+ * Every client → server event, once: its payload schema here, its acknowledgement's result in
+ * `CommandResults`. The Socket.IO event map, the server's handler table and the web client's emit
+ * helper are all derived from these two, so a new event is one entry in each and the compiler
+ * checks both ends.
+ */
+export const commands = {
+  'room:join': roomJoinPayload,
+  'room:leave': roomLeavePayload,
+  'message:send': messageSendPayload,
+} as const satisfies { [C in CommandName]: z.ZodType };
+
+/** A command without a schema, or a schema without a result, does not compile. */
+export type CommandName = keyof CommandResults;
+
+export interface CommandResults {
+  'room:join': { room: Room; online: User[]; messages: Message[]; hasMore: boolean };
+  'room:leave': object;
+  'message:send': { message: Message };
+}
+
+/** What a client sends. */
+export type CommandPayload<C extends CommandName> = z.input<(typeof commands)[C]>;
+/** What the server's handler receives once the payload is parsed. */
+export type CommandInput<C extends CommandName> = z.output<(typeof commands)[C]>;
+export type CommandResult<C extends CommandName> = CommandResults[C];
+export type CommandAck<C extends CommandName> = Ack<CommandResults[C]>;
+
+export type ClientToServerEvents = {
+  [C in CommandName]: (payload: CommandPayload<C>, ack: (res: CommandAck<C>) => void) => void;
+};
