@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Ack } from './errors.js';
 import { messageSendPayload, roomJoinPayload, roomLeavePayload } from './schemas.js';
 import type { Message, Room, User } from './types.js';
@@ -13,7 +13,7 @@ export const commands = {
   'room:join': roomJoinPayload,
   'room:leave': roomLeavePayload,
   'message:send': messageSendPayload,
-} as const satisfies { [C in CommandName]: z.ZodType };
+} as const satisfies { [C in CommandName]: z.ZodMiniType };
 
 /** A command without a schema, or a schema without a result, does not compile. */
 export type CommandName = keyof CommandResults;

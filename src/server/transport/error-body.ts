@@ -1,8 +1,8 @@
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import type { ErrorBody } from '../../contract/errors.js';
 import { DomainError } from '../core/shared/domain-error.js';
 
-export function badRequest(error: ZodError): ErrorBody {
+export function badRequest(error: core.$ZodError): ErrorBody {
   const first = error.issues[0];
   const where = first?.path.length ? `${first.path.join('.')}: ` : '';
   return {

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 
 /** A problem with what was typed, found before asking the server. */
 export class InputError extends Error {}
