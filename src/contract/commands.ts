@@ -1,6 +1,13 @@
 import type * as z from 'zod/mini';
 import type { Ack } from './errors.js';
-import { messageSendPayload, roomJoinPayload, roomLeavePayload } from './schemas.js';
+import {
+  messageDeletePayload,
+  messageEditPayload,
+  messageReactPayload,
+  messageSendPayload,
+  roomJoinPayload,
+  roomLeavePayload,
+} from './schemas.js';
 import type { Message, Room, User } from './types.js';
 
 /**
@@ -13,6 +20,9 @@ export const commands = {
   'room:join': roomJoinPayload,
   'room:leave': roomLeavePayload,
   'message:send': messageSendPayload,
+  'message:edit': messageEditPayload,
+  'message:delete': messageDeletePayload,
+  'message:react': messageReactPayload,
 } as const satisfies { [C in CommandName]: z.ZodMiniType };
 
 /** A command without a schema, or a schema without a result, does not compile. */
@@ -22,6 +32,10 @@ export interface CommandResults {
   'room:join': { room: Room; online: User[]; messages: Message[]; hasMore: boolean };
   'room:leave': object;
   'message:send': { message: Message };
+  'message:edit': { message: Message };
+  'message:delete': { message: Message };
+  /** A toggle: `on` tells whether the caller's reaction is there now. */
+  'message:react': { message: Message; on: boolean };
 }
 
 /** What a client sends. */

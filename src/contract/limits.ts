@@ -3,6 +3,11 @@ export const limits = {
   roomNameMax: 64,
   topicMax: 256,
   textMax: 4000,
+  /** How much of the answered message a reply carries. */
+  replyExcerptMax: 140,
+  /** Distinct emoji on one message. */
+  reactionsPerMessageMax: 20,
+  emojiMax: 32,
   clientIdMax: 64,
   pageDefault: 50,
   pageMax: 100,

@@ -14,22 +14,26 @@ z.config(z.locales.en());
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 
-export const usernameSchema = z.string().check(
-  z.trim(),
-  z.minLength(1, 'A name needs at least one character'),
-  z.maxLength(limits.usernameMax, `A name has at most ${limits.usernameMax} characters`),
-  z.regex(/^[\p{L}\p{N} _.-]+$/u, 'A name may use letters, digits, spaces, _ - and .'),
-  z.refine(hasNoInvisible, 'A name may not contain invisible characters'),
-  z.refine(showsSomething, 'A name needs at least one letter or digit'),
-);
+export const usernameSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'A name needs at least one character'),
+    z.maxLength(limits.usernameMax, `A name has at most ${limits.usernameMax} characters`),
+    z.regex(/^[\p{L}\p{N} _.-]+$/u, 'A name may use letters, digits, spaces, _ - and .'),
+    z.refine(hasNoInvisible, 'A name may not contain invisible characters'),
+    z.refine(showsSomething, 'A name needs at least one letter or digit'),
+  );
 
-export const roomNameSchema = z.string().check(
-  z.trim(),
-  z.minLength(1, 'A room name needs at least one character'),
-  z.maxLength(limits.roomNameMax, `A room name has at most ${limits.roomNameMax} characters`),
-  z.refine(hasNoInvisible, 'A room name may not contain invisible characters'),
-  z.refine(showsSomething, 'A room name needs at least one letter or digit'),
-);
+export const roomNameSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'A room name needs at least one character'),
+    z.maxLength(limits.roomNameMax, `A room name has at most ${limits.roomNameMax} characters`),
+    z.refine(hasNoInvisible, 'A room name may not contain invisible characters'),
+    z.refine(showsSomething, 'A room name needs at least one letter or digit'),
+  );
 
 export const roomCodeSchema = z.string().check(
   z.trim(),
@@ -50,7 +54,9 @@ export const guestBody = z.object({ username: usernameSchema });
 export const createRoomBody = z.object({
   name: roomNameSchema,
   topic: z._default(
-    z.optional(z.string().check(z.trim(), z.maxLength(limits.topicMax), z.refine(hasNoInvisible, 'A topic may not contain invisible characters'))),
+    z.optional(
+      z.string().check(z.trim(), z.maxLength(limits.topicMax), z.refine(hasNoInvisible, 'A topic may not contain invisible characters')),
+    ),
     '',
   ),
   visibility: z._default(z.optional(z.enum(['public', 'private'])), 'public'),
@@ -65,20 +71,33 @@ export const messagesQuery = z
   .object({
     before: z.optional(seqParam),
     after: z.optional(seqParam),
+    /** A page with this seq in its middle: how a reply's quote opens the message far back. */
+    around: z.optional(seqParam),
     limit: z._default(z.optional(z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(limits.pageMax)))), limits.pageDefault),
   })
-  .check(z.refine((q) => q.before === undefined || q.after === undefined, 'Use before or after, not both'));
+  .check(z.refine((q) => [q.before, q.after, q.around].filter((b) => b !== undefined).length <= 1, 'Use one of before, after and around'));
 
 export const roomIdParams = z.object({ id });
 
 export const roomsQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(400), z.regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from this server'))),
-  limit: z._default(z.optional(z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(limits.directoryPageMax)))), limits.directoryPageMax),
+  limit: z._default(
+    z.optional(z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(limits.directoryPageMax)))),
+    limits.directoryPageMax,
+  ),
 });
 export type RoomsQuery = z.infer<typeof roomsQuery>;
 export const inviteParams = z.object({ code: roomCodeSchema });
 
-export const roomJoinPayload = z.object({ roomId: id, afterSeq: z.optional(seq()) });
+export const roomJoinPayload = z
+  .object({
+    roomId: id,
+    /** The messages after this seq (the core protocol's catch-up: new messages only). */
+    afterSeq: z.optional(seq()),
+    /** Every message changed after this change position, in its current state (edits, deletes, reactions too). */
+    afterChange: z.optional(seq()),
+  })
+  .check(z.refine((p) => p.afterSeq === undefined || p.afterChange === undefined, 'Use afterSeq or afterChange, not both'));
 
 export const roomLeavePayload = z.object({ roomId: id });
 
@@ -86,7 +105,18 @@ export const messageSendPayload = z.object({
   roomId: id,
   text: messageTextSchema,
   clientId: z.string().check(z.minLength(1), z.maxLength(limits.clientIdMax)),
+  /** The id of the message this one answers, in the same room. */
+  replyTo: z.optional(id),
 });
+
+export const messageEditPayload = z.object({ roomId: id, messageId: id, text: messageTextSchema });
+export const messageDeletePayload = z.object({ roomId: id, messageId: id });
+
+// One emoji: pictographs with their modifiers, joiners and variation selectors, or a flag; no text.
+const emojiPattern =
+  /^(?:\p{Regional_Indicator}{2}|(?:\p{Extended_Pictographic}|[#*0-9]\uFE0F?\u20E3)[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]*(?:\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*)*)$/u;
+export const emojiSchema = z.string().check(z.minLength(1), z.maxLength(limits.emojiMax), z.regex(emojiPattern, 'A reaction is one emoji'));
+export const messageReactPayload = z.object({ roomId: id, messageId: id, emoji: emojiSchema });
 
 export type GuestBody = z.infer<typeof guestBody>;
 export type CreateRoomBody = z.infer<typeof createRoomBody>;
@@ -94,12 +124,17 @@ export type JoinRoomBody = z.infer<typeof joinRoomBody>;
 export type MessagesQuery = z.infer<typeof messagesQuery>;
 export type RoomJoinPayload = z.infer<typeof roomJoinPayload>;
 export type MessageSendPayload = z.infer<typeof messageSendPayload>;
+export type MessageEditPayload = z.infer<typeof messageEditPayload>;
+export type MessageDeletePayload = z.infer<typeof messageDeletePayload>;
+export type MessageReactPayload = z.infer<typeof messageReactPayload>;
 
 // Accounts. Passwords follow NIST 800-63B: length only, no composition rules.
-export const passwordSchema = z.string().check(
-  z.minLength(limits.passwordMin, `A password needs at least ${limits.passwordMin} characters`),
-  z.maxLength(limits.passwordMax, `A password has at most ${limits.passwordMax} characters`),
-);
+export const passwordSchema = z
+  .string()
+  .check(
+    z.minLength(limits.passwordMin, `A password needs at least ${limits.passwordMin} characters`),
+    z.maxLength(limits.passwordMax, `A password has at most ${limits.passwordMax} characters`),
+  );
 
 export const emailSchema = z.pipe(
   z.string().check(z.trim(), z.maxLength(254, 'An e-mail address has at most 254 characters')),

@@ -18,6 +18,8 @@ export interface Room {
   code: string;
   memberCount: number;
   lastSeq: number;
+  /** The room's newest change position (a new, edited or deleted message, or a reaction). */
+  lastChange: number;
   createdAt: string;
 }
 
@@ -26,14 +28,40 @@ export interface Author {
   username: string;
 }
 
+/** What a reply shows of the message it answers, as that message is now. */
+export interface ReplyRef {
+  id: string;
+  seq: number;
+  author: Author;
+  /** The start of its text; empty once it was deleted. */
+  excerpt: string;
+  deleted: boolean;
+}
+
+/** One emoji on a message and who put it there (a person at most once per emoji). */
+export interface Reaction {
+  emoji: string;
+  userIds: string[];
+}
+
 export interface Message {
   id: string;
   roomId: string;
   seq: number;
+  /**
+   * The position of this message's latest change in its room's change sequence: gapless per room,
+   * taken in the same transaction as the change. Of two copies of one message, the higher wins.
+   */
+  change: number;
   author: Author;
+  /** Markdown as written; empty once deleted. */
   text: string;
   clientId: string;
   createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  replyTo: ReplyRef | null;
+  reactions: Reaction[];
 }
 
 export interface MessagePage {

@@ -4,6 +4,7 @@ import type { Account, Mail, UserStore } from '../../src/server/core/accounts/po
 import type { MessageStore } from '../../src/server/core/messages/ports.js';
 import type { RoomStore } from '../../src/server/core/rooms/ports.js';
 import type { Broadcaster } from '../../src/server/core/shared/ports.js';
+import { toggleReaction } from '../../src/server/core/messages/reactions.js';
 import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
 import { MemoryPresence } from '../../src/server/memory/memory-presence.js';
 import { MemoryRateLimiter } from '../../src/server/memory/memory-rate-limiter.js';
@@ -40,7 +41,7 @@ function memoryRooms(): RoomStore {
       if (all.some((r) => r.code === room.code)) return 'code_taken';
       if (room.visibility === 'public' && all.some((r) => r.visibility === 'public' && r.name.toLowerCase() === room.name.toLowerCase()))
         return 'name_taken';
-      rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0 });
+      rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0, lastChange: 0 });
       members.set(room.id, new Set([room.ownerId]));
       return 'ok';
     },
@@ -79,16 +80,31 @@ function memoryRooms(): RoomStore {
   };
 }
 
+/** The message store's rules in memory: seqs and change positions per room, idempotent clientIds. */
 function memoryMessages(): MessageStore {
   const byRoom = new Map<string, Message[]>();
+  const lastChange = new Map<string, number>();
+  const nextChange = (roomId: string) => {
+    const change = (lastChange.get(roomId) ?? 0) + 1;
+    lastChange.set(roomId, change);
+    return change;
+  };
   return {
     async appendMessage(input) {
-      const all = [...byRoom.values()].flat();
-      const original = all.find((m) => m.author.id === input.author.id && m.clientId === input.clientId);
-      if (original) return { message: original, created: false };
       const list = byRoom.get(input.roomId) ?? [];
+      const original = list.find((m) => m.author.id === input.author.id && m.clientId === input.clientId);
+      if (original) return { message: original, created: false };
       byRoom.set(input.roomId, list);
-      const message: Message = { ...input, seq: list.length + 1 };
+      const { replyTo, ...rest } = input;
+      const message: Message = {
+        ...rest,
+        seq: list.length + 1,
+        change: nextChange(input.roomId),
+        editedAt: null,
+        deletedAt: null,
+        replyTo: replyTo ?? null,
+        reactions: [],
+      };
       list.push(message);
       return { message, created: true };
     },
@@ -100,6 +116,30 @@ function memoryMessages(): MessageStore {
       }
       const older = list.filter((m) => before === undefined || m.seq < before);
       return { messages: older.slice(-limit), hasMore: older.length > limit };
+    },
+    async pageChanges(roomId, afterChange, limit) {
+      const changed = (byRoom.get(roomId) ?? []).filter((m) => m.change > afterChange).sort((a, b) => a.change - b.change);
+      return { messages: changed.slice(0, limit), hasMore: changed.length > limit };
+    },
+    findMessage: async (roomId, messageId) => byRoom.get(roomId)?.find((m) => m.id === messageId),
+    async changeMessage(roomId, messageId, change) {
+      const list = byRoom.get(roomId) ?? [];
+      const index = list.findIndex((m) => m.id === messageId);
+      const current = list[index];
+      if (!current || current.deletedAt !== null) return { ok: false, reason: 'not_found' };
+      if (change.kind === 'react') {
+        const toggled = toggleReaction(current.reactions, change.userId, change.emoji, change.maxEmoji);
+        if (!toggled) return { ok: false, reason: 'too_many_reactions' };
+        const message = { ...current, reactions: toggled.reactions, change: nextChange(roomId) };
+        list[index] = message;
+        return { ok: true, message, on: toggled.on };
+      }
+      const message =
+        change.kind === 'edit'
+          ? { ...current, text: change.text, editedAt: change.at, change: nextChange(roomId) }
+          : { ...current, text: '', reactions: [], deletedAt: change.at, change: nextChange(roomId) };
+      list[index] = message;
+      return { ok: true, message };
     },
   };
 }

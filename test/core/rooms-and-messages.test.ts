@@ -77,7 +77,7 @@ describe('core rules', () => {
     deps.broadcast.subscribeSocket = async (socketId, roomId) => void steps.push(`subscribe ${socketId} to ${roomId}`);
     await expect(openRoom(deps, bob, 'socket-b', closed.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(steps).toEqual([]);
-    await openRoom(deps, ann, 'socket-a', closed.id, 0);
+    await openRoom(deps, ann, 'socket-a', closed.id, { afterSeq: 0 });
     expect(steps).toEqual([`subscribe socket-a to ${closed.id}`, 'read page']);
   });
 

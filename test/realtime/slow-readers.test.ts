@@ -28,10 +28,15 @@ describe('a client that stops reading', () => {
             id: `m${sent}`,
             roomId: room.id,
             seq: sent + 1,
+            change: sent + 1,
             author: ann.user,
             text,
             clientId: `c${sent}`,
             createdAt: new Date().toISOString(),
+            editedAt: null,
+            deletedAt: null,
+            replyTo: null,
+            reactions: [],
           },
         });
         sent++;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { Fixture, type StoreTarget } from './contract/fixture.js';
 import { messageContract } from './contract/messages.js';
+import { messageChangeContract } from './contract/message-changes.js';
 import { pagingContract } from './contract/paging.js';
 import { roomContract } from './contract/rooms.js';
 import { userAndSessionContract } from './contract/users-sessions.js';
@@ -27,6 +28,7 @@ export function describeStoreContract(engine: string, target: StoreTarget): void
     accountSessionContract(fixture);
     roomContract(fixture);
     messageContract(fixture);
+    messageChangeContract(fixture);
     pagingContract(fixture);
     durabilityContract(fixture);
   });

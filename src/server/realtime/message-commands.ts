@@ -1,12 +1,18 @@
 import type { CoreDeps } from '../core/shared/deps.js';
+import { deleteMessage, editMessage, reactToMessage } from '../core/messages/change-message.js';
 import { postMessage } from '../core/messages/post-message.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { CommandHandlers } from './command-path.js';
 
-export function messageCommands(deps: CoreDeps, metrics: Metrics): Pick<CommandHandlers, 'message:send'> {
+type MessageCommands = Pick<CommandHandlers, 'message:send' | 'message:edit' | 'message:delete' | 'message:react'>;
+
+const notStoredNow = 'The server cannot store messages right now; send again shortly';
+
+export function messageCommands(deps: CoreDeps, metrics: Metrics): MessageCommands {
+  const changes = deps.rateRules.messageChanges;
   return {
     'message:send': {
-      whenReady: 'The server cannot store messages right now; send again shortly',
+      whenReady: notStoredNow,
       latency: metrics.ackLatency,
       async run(socket, input) {
         const posted = await postMessage(deps, socket.data.user, input);
@@ -16,6 +22,21 @@ export function messageCommands(deps: CoreDeps, metrics: Metrics): Pick<CommandH
         }
         return { message: posted.message };
       },
+    },
+    'message:edit': {
+      rule: changes,
+      whenReady: notStoredNow,
+      run: async (socket, input) => ({ message: await editMessage(deps, socket.data.user, input) }),
+    },
+    'message:delete': {
+      rule: changes,
+      whenReady: notStoredNow,
+      run: async (socket, input) => ({ message: await deleteMessage(deps, socket.data.user, input) }),
+    },
+    'message:react': {
+      rule: changes,
+      whenReady: notStoredNow,
+      run: (socket, input) => reactToMessage(deps, socket.data.user, input),
     },
   };
 }

@@ -7,7 +7,7 @@ export function roomCommands(deps: CoreDeps): Pick<CommandHandlers, 'room:join' 
   return {
     'room:join': {
       rule: deps.rateRules.roomEvents,
-      run: (socket, { roomId, afterSeq }) => openRoom(deps, socket.data.user, socket.id, roomId, afterSeq),
+      run: (socket, { roomId, afterSeq, afterChange }) => openRoom(deps, socket.data.user, socket.id, roomId, { afterSeq, afterChange }),
     },
     'room:leave': {
       rule: deps.rateRules.roomEvents,

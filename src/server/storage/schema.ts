@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Room, UserKind, Visibility } from '../../contract/types.js';
 
 /**
@@ -55,6 +56,7 @@ export interface RoomsTable {
   owner_id: string;
   member_count: number;
   last_seq: number;
+  last_change: number;
   created_at: string;
   last_activity_at: string;
 }
@@ -76,9 +78,18 @@ export interface MessagesTable {
   text: string;
   client_id: string;
   created_at: string;
+  change_seq: number;
+  edited_at: string | null;
+  deleted_at: string | null;
+  reply_to_id: string | null;
+  /** JSON: Reaction[] in the order each emoji was first used ('[]' by default). */
+  reactions: Generated<string>;
 }
 
-export type RoomRow = Pick<RoomsTable, 'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'created_at'>;
+export type RoomRow = Pick<
+  RoomsTable,
+  'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'last_change' | 'created_at'
+>;
 
 export const roomColumns = [
   'rooms.id',
@@ -88,6 +99,7 @@ export const roomColumns = [
   'rooms.code',
   'rooms.member_count',
   'rooms.last_seq',
+  'rooms.last_change',
   'rooms.created_at',
 ] as const;
 
@@ -100,6 +112,7 @@ export function toRoom(row: RoomRow): Room {
     code: row.code,
     memberCount: row.member_count,
     lastSeq: row.last_seq,
+    lastChange: row.last_change,
     createdAt: row.created_at,
   };
 }

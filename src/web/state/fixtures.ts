@@ -14,6 +14,7 @@ export function room(overrides: Partial<Room> = {}): Room {
     code: 'ABCDEF23',
     memberCount: 2,
     lastSeq: 0,
+    lastChange: 0,
     createdAt: '2025-01-01T09:00:00.000Z',
     ...overrides,
   };
@@ -24,10 +25,15 @@ export function message(seq: number, author: User = bob, overrides: Partial<Mess
     id: `m-${seq}`,
     roomId: 'r-1',
     seq,
+    change: seq,
     author: { id: author.id, username: author.username },
     text: `message ${seq}`,
     clientId: `c-${author.id}-${seq}`,
     createdAt: new Date(Date.parse('2025-01-01T10:00:00.000Z') + seq * 1000).toISOString(),
+    editedAt: null,
+    deletedAt: null,
+    replyTo: null,
+    reactions: [],
     ...overrides,
   };
 }

@@ -14,10 +14,15 @@ export function messageContract(f: Fixture): void {
         id: input.id,
         roomId: room,
         seq: 1,
+        change: 1,
         author: { id: author.id, username: author.username },
         text: input.text,
         clientId: input.clientId,
         createdAt: input.createdAt,
+        editedAt: null,
+        deletedAt: null,
+        replyTo: null,
+        reactions: [],
       });
       expect((await f.stores.messages.appendMessage(f.message(room, author))).message.seq).toBe(2);
       expect((await f.stores.messages.appendMessage(f.message(room, author))).message.seq).toBe(3);

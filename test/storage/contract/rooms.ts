@@ -27,6 +27,7 @@ export function roomContract(f: Fixture): void {
         code: room.code,
         memberCount: 1,
         lastSeq: 0,
+        lastChange: 0,
         createdAt: room.createdAt,
       });
       expect(await f.stores.rooms.listMemberIds(room.id)).toEqual([owner.id]);

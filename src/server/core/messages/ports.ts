@@ -1,4 +1,4 @@
-import type { Message, MessagePage } from '../../../contract/types.js';
+import type { Message, MessagePage, ReplyRef } from '../../../contract/types.js';
 
 /** What message use cases need from storage. */
 
@@ -9,16 +9,38 @@ export interface NewMessage {
   text: string;
   clientId: string;
   createdAt: string;
+  /** The answered message as it is now (the use case found it in the same room). */
+  replyTo?: ReplyRef;
 }
+
+export type MessageChange =
+  | { kind: 'edit'; text: string; at: string }
+  | { kind: 'delete'; at: string }
+  /** Adds the user's reaction, or takes it back if there; refused beyond `maxEmoji` distinct emoji. */
+  | { kind: 'react'; userId: string; emoji: string; maxEmoji: number };
+
+export type ChangeOutcome =
+  | { ok: true; message: Message; /** react only: whether the user's reaction is there now */ on?: boolean }
+  | { ok: false; reason: 'not_found' | 'too_many_reactions' };
 
 export interface MessageStore {
   /**
-   * Durably stores the message with the room's next seq (gapless, in commit order) and resolves
-   * once committed. Idempotent on (author, room, clientId): a repeat resolves to the original
-   * message with created=false and stores nothing; the same clientId in another room is another
-   * message. Appends to one room resolve in seq order.
+   * Durably stores the message with the room's next seq (gapless, in commit order) and its next
+   * change position, and resolves once committed. Idempotent on (author, room, clientId): a repeat
+   * resolves to the original message with created=false and stores nothing; the same clientId in
+   * another room is another message. Appends to one room resolve in seq order.
    */
   appendMessage(message: NewMessage): Promise<{ message: Message; created: boolean }>;
   /** Oldest first. before/after are exclusive seq bounds; without them, the newest page. */
   pageMessages(roomId: string, range: { before?: number; after?: number; limit: number }): Promise<MessagePage>;
+  /** The room's messages whose latest change is after `afterChange`, in change order, as they are now. */
+  pageChanges(roomId: string, afterChange: number, limit: number): Promise<MessagePage>;
+  /** A message of the room, deleted ones included. */
+  findMessage(roomId: string, messageId: string): Promise<Message | undefined>;
+  /**
+   * Applies the change and gives it the room's next change position, in one transaction under the
+   * room's row lock, so concurrent changes in a room (from any process) get gapless positions in
+   * commit order. A deleted message takes no more changes: `not_found`.
+   */
+  changeMessage(roomId: string, messageId: string, change: MessageChange): Promise<ChangeOutcome>;
 }

@@ -1,7 +1,8 @@
 import type { MessageSendPayload } from '../../../contract/schemas.js';
-import type { Message, User } from '../../../contract/types.js';
+import type { Message, ReplyRef, User } from '../../../contract/types.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { DomainError } from '../shared/domain-error.js';
+import { excerptOf } from './excerpt.js';
 import { enforceRate } from '../shared/rate-rules.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
 
@@ -23,6 +24,7 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
   const { room, member } = await roomVisibleTo(deps, input.roomId, author);
   if (!member) throw new DomainError('FORBIDDEN', 'Join the room before writing in it');
   await enforceRate(deps.limiter, deps.rateRules.sendMessage, author.id);
+  const replyTo = input.replyTo === undefined ? undefined : await answered(deps, input.roomId, input.replyTo);
   const { message, created } = await deps.messages.appendMessage({
     id: deps.ids.newId(),
     roomId: input.roomId,
@@ -30,7 +32,15 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
     text: input.text,
     clientId: input.clientId,
     createdAt: deps.clock.now().toISOString(),
+    ...(replyTo ? { replyTo } : {}),
   });
   if (created) deps.broadcast.toRoom(input.roomId, 'message:created', { message });
   return { message, created, memberCount: room.memberCount };
+}
+
+/** A reply answers a message of the same room that is still there. */
+async function answered(deps: Pick<PostDeps, 'messages'>, roomId: string, messageId: string): Promise<ReplyRef> {
+  const original = await deps.messages.findMessage(roomId, messageId);
+  if (!original || original.deletedAt !== null) throw new DomainError('NOT_FOUND', 'The message you answer is not there any more');
+  return { id: original.id, seq: original.seq, author: original.author, excerpt: excerptOf(original.text), deleted: false };
 }

@@ -13,25 +13,36 @@ export interface OpenedRoom {
   hasMore: boolean;
 }
 
+/** Where a client that already holds some of the room takes up: after a seq, or after a change position. */
+export interface CatchUpFrom {
+  afterSeq?: number;
+  afterChange?: number;
+}
+
 /**
  * room:join, on one socket: joins a public room (a private one needs membership first) and
- * returns what a screen needs: the newest page, or with afterSeq the messages it missed (how a
- * client catches up). The socket is subscribed once the caller may see the room and before the
- * page is read, so that a message stored after the read reaches it live (one stored in between
- * arrives both ways; clients keep one per seq). Subscribed even when already a member: the socket
- * may have connected while the membership was being created, and so have missed the room.
+ * returns what a screen needs: the newest page; with afterSeq the messages it missed; with
+ * afterChange every message changed since (new, edited, deleted or reacted to), in change order,
+ * as it is now (how a client catches up with everything). The socket is subscribed once the
+ * caller may see the room and before the page is read, so that a change stored after the read
+ * reaches it live (one stored in between arrives both ways; clients keep the higher change).
+ * Subscribed even when already a member: the socket may have connected while the membership was
+ * being created, and so have missed the room.
  */
-export async function openRoom(deps: OpenDeps, user: User, socketId: string, roomId: string, afterSeq?: number): Promise<OpenedRoom> {
+export async function openRoom(deps: OpenDeps, user: User, socketId: string, roomId: string, from: CatchUpFrom = {}): Promise<OpenedRoom> {
   const access = await roomVisibleTo(deps, roomId, user);
   const room = access.member ? access.room : await ensureMember(deps, access.room, user);
   await deps.broadcast.subscribeSocket(socketId, roomId);
   const page =
-    afterSeq === undefined
-      ? await deps.messages.pageMessages(roomId, { limit: limits.pageDefault })
-      : await deps.messages.pageMessages(roomId, { after: afterSeq, limit: limits.catchUpMax });
+    from.afterChange !== undefined
+      ? await deps.messages.pageChanges(roomId, from.afterChange, limits.catchUpMax)
+      : from.afterSeq !== undefined
+        ? await deps.messages.pageMessages(roomId, { after: from.afterSeq, limit: limits.catchUpMax })
+        : await deps.messages.pageMessages(roomId, { limit: limits.pageDefault });
   const online = await onlineMembers(deps, roomId);
-  const lastSeq = Math.max(room.lastSeq, page.messages.at(-1)?.seq ?? 0);
-  return { room: { ...room, lastSeq }, online, messages: page.messages, hasMore: page.hasMore };
+  const lastSeq = Math.max(room.lastSeq, ...page.messages.map((m) => m.seq));
+  const lastChange = Math.max(room.lastChange, ...page.messages.map((m) => m.change));
+  return { room: { ...room, lastSeq, lastChange }, online, messages: page.messages, hasMore: page.hasMore };
 }
 
 async function onlineMembers(deps: Pick<OpenDeps, 'rooms' | 'users' | 'presence'>, roomId: string): Promise<User[]> {

@@ -18,6 +18,8 @@ export interface RateRules {
   joinByCodePerUser: RateRule;
   joinByCodePerAddress: RateRule;
   roomEvents: RateRule;
+  /** Edits, deletes and reactions, per user. */
+  messageChanges: RateRule;
 }
 
 const minute = 60_000;
@@ -45,6 +47,7 @@ export const defaultRateRules: RateRules = {
   joinByCodePerUser: { name: 'join:code:user', limit: 20, windowMs: 10 * minute },
   joinByCodePerAddress: { name: 'join:code:address', limit: 60, windowMs: 10 * minute },
   roomEvents: { name: 'room:events', limit: 60, windowMs: 10_000 },
+  messageChanges: { name: 'message:changes', limit: 60, windowMs: 10_000 },
 };
 
 export async function enforceRate(limiter: RateLimiter, rule: RateRule, key: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Message } from '../../../contract/types.js';
+import type { Message, Reaction, ReplyRef } from '../../../contract/types.js';
+import { excerptOf } from '../../core/messages/excerpt.js';
 import type { NewMessage } from '../../core/messages/ports.js';
 import { compileOnce } from '../compile-once.js';
 import type { MessagesTable, Schema } from '../schema.js';
@@ -9,34 +10,73 @@ export interface AppendResult {
   created: boolean;
 }
 
-type MessageRow = Omit<MessagesTable, 'author_id'> & { author_id: string; username: string };
+type MessageRow = Omit<MessagesTable, 'author_id' | 'reactions'> & {
+  reactions: string;
+  author_id: string;
+  username: string;
+  reply_seq: number | null;
+  reply_author_id: string | null;
+  reply_username: string | null;
+  reply_text: string | null;
+  reply_deleted_at: string | null;
+};
+
+function replyOf(row: MessageRow): ReplyRef | null {
+  if (row.reply_to_id === null || row.reply_seq === null || row.reply_author_id === null) return null;
+  return {
+    id: row.reply_to_id,
+    seq: row.reply_seq,
+    author: { id: row.reply_author_id, username: row.reply_username ?? '' },
+    excerpt: excerptOf(row.reply_text ?? ''),
+    deleted: row.reply_deleted_at !== null,
+  };
+}
+
+export const parseReactions = (json: string): Reaction[] => JSON.parse(json) as Reaction[];
 
 export function toMessage(row: MessageRow): Message {
   return {
     id: row.id,
     roomId: row.room_id,
     seq: row.seq,
+    change: row.change_seq,
     author: { id: row.author_id, username: row.username },
     text: row.text,
     clientId: row.client_id,
     createdAt: row.created_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+    replyTo: replyOf(row),
+    reactions: parseReactions(row.reactions),
   };
 }
 
-/** Messages with their author's current name. */
+/** Messages with their author's current name and, for a reply, the answered message as it is now. */
 function selectMessages(db: Kysely<Schema>) {
   return db
     .selectFrom('messages')
     .innerJoin('users', 'users.id', 'messages.author_id')
+    .leftJoin('messages as answered', 'answered.id', 'messages.reply_to_id')
+    .leftJoin('users as answered_author', 'answered_author.id', 'answered.author_id')
     .select([
       'messages.id',
       'messages.room_id',
       'messages.seq',
+      'messages.change_seq',
       'messages.author_id',
       'users.username',
       'messages.text',
       'messages.client_id',
       'messages.created_at',
+      'messages.edited_at',
+      'messages.deleted_at',
+      'messages.reply_to_id',
+      'messages.reactions',
+      'answered.seq as reply_seq',
+      'answered.author_id as reply_author_id',
+      'answered_author.username as reply_username',
+      'answered.text as reply_text',
+      'answered.deleted_at as reply_deleted_at',
     ]);
 }
 
@@ -54,17 +94,45 @@ export function messageQueries(db: Kysely<Schema>) {
     takeNextSeq: compileOnce(db, (db, roomId: string, at: string) =>
       db
         .updateTable('rooms')
-        .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: at }))
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_change: eb('last_change', '+', 1), last_activity_at: at }))
         .where('id', '=', roomId)
-        .returning('last_seq'),
+        .returning(['last_seq', 'last_change']),
+    ),
+    takeNextChange: compileOnce(db, (db, roomId: string) =>
+      db
+        .updateTable('rooms')
+        .set((eb) => ({ last_change: eb('last_change', '+', 1) }))
+        .where('id', '=', roomId)
+        .returning('last_change'),
     ),
     // DO NOTHING waits for a racing insert of the same key to commit or roll back, then decides.
     insertUnlessDuplicate: compileOnce(
       db,
-      (db, id: string, roomId: string, seq: number, authorId: string, text: string, clientId: string, createdAt: string) =>
+      (
+        db,
+        id: string,
+        roomId: string,
+        seq: number,
+        change: number,
+        authorId: string,
+        text: string,
+        clientId: string,
+        createdAt: string,
+        replyToId: string | null,
+      ) =>
         db
           .insertInto('messages')
-          .values({ id, room_id: roomId, seq, author_id: authorId, text, client_id: clientId, created_at: createdAt })
+          .values({
+            id,
+            room_id: roomId,
+            seq,
+            change_seq: change,
+            author_id: authorId,
+            text,
+            client_id: clientId,
+            created_at: createdAt,
+            reply_to_id: replyToId,
+          })
           .onConflict((oc) => oc.columns(['author_id', 'room_id', 'client_id']).doNothing())
           .returning('seq'),
     ),
@@ -74,11 +142,31 @@ export function messageQueries(db: Kysely<Schema>) {
         .where('messages.room_id', '=', roomId)
         .where('messages.client_id', '=', clientId),
     ),
+    byId: compileOnce(db, (db, roomId: string, messageId: string) =>
+      selectMessages(db).where('messages.room_id', '=', roomId).where('messages.id', '=', messageId),
+    ),
     newest: compileOnce(db, (db, roomId: string, limit: number) =>
       selectMessages(db).where('messages.room_id', '=', roomId).orderBy('messages.seq', 'desc').limit(limit),
     ),
     before: pageFrom(db, '<', 'desc'),
     after: pageFrom(db, '>', 'asc'),
+    changesAfter: compileOnce(db, (db, roomId: string, change: number, limit: number) =>
+      selectMessages(db)
+        .where('messages.room_id', '=', roomId)
+        .where('messages.change_seq', '>', change)
+        .orderBy('messages.change_seq', 'asc')
+        .limit(limit),
+    ),
+    setText: compileOnce(db, (db, messageId: string, text: string, editedAt: string, change: number) =>
+      db.updateTable('messages').set({ text, edited_at: editedAt, change_seq: change }).where('id', '=', messageId),
+    ),
+    // The text is gone from the database, and so are the reactions to it.
+    markDeleted: compileOnce(db, (db, messageId: string, deletedAt: string, change: number) =>
+      db.updateTable('messages').set({ text: '', reactions: '[]', deleted_at: deletedAt, change_seq: change }).where('id', '=', messageId),
+    ),
+    setReactions: compileOnce(db, (db, messageId: string, reactions: string, change: number) =>
+      db.updateTable('messages').set({ reactions, change_seq: change }).where('id', '=', messageId),
+    ),
   };
 }
 
@@ -87,16 +175,46 @@ export async function findByClientId(q: MessageQueries, db: Kysely<Schema>, auth
   return rows[0] && toMessage(rows[0]);
 }
 
+export async function findById(q: MessageQueries, db: Kysely<Schema>, roomId: string, messageId: string): Promise<Message | undefined> {
+  const { rows } = await q.byId(db, roomId, messageId);
+  return rows[0] && toMessage(rows[0]);
+}
+
 /**
- * Takes the room's next seq under the room's row lock and stores the message, inside the caller's
- * transaction. Returns undefined when (author, room, clientId) already exists: the caller must then roll
- * back, which also returns the seq it took, so no gap is left.
+ * Takes the room's next seq and change position under the room's row lock and stores the message,
+ * inside the caller's transaction. Returns undefined when (author, room, clientId) already exists:
+ * the caller must then roll back, which also returns the seq it took, so no gap is left.
  */
 export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, message: NewMessage): Promise<Message | undefined> {
   const room = (await q.takeNextSeq(trx, message.roomId, message.createdAt)).rows[0];
   if (!room) throw new Error(`No room ${message.roomId} to append to`);
   const { id, roomId, author, text, clientId, createdAt } = message;
-  const stored = await q.insertUnlessDuplicate(trx, id, roomId, room.last_seq, author.id, text, clientId, createdAt);
+  const replyTo = message.replyTo ?? null;
+  const stored = await q.insertUnlessDuplicate(
+    trx,
+    id,
+    roomId,
+    room.last_seq,
+    room.last_change,
+    author.id,
+    text,
+    clientId,
+    createdAt,
+    replyTo?.id ?? null,
+  );
   if (stored.rows.length === 0) return undefined;
-  return { id, roomId, seq: room.last_seq, author: { id: author.id, username: author.username }, text, clientId, createdAt };
+  return {
+    id,
+    roomId,
+    seq: room.last_seq,
+    change: room.last_change,
+    author: { id: author.id, username: author.username },
+    text,
+    clientId,
+    createdAt,
+    editedAt: null,
+    deletedAt: null,
+    replyTo,
+    reactions: [],
+  };
 }

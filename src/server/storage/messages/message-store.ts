@@ -3,7 +3,16 @@ import type { MessagePage } from '../../../contract/types.js';
 import type { MessageStore } from '../../core/messages/ports.js';
 import type { Database } from '../database.js';
 import type { NewMessage } from '../../core/messages/ports.js';
-import { findByClientId, insertWithNextSeq, messageQueries, toMessage, type AppendResult, type MessageQueries } from './message-rows.js';
+import { changeMessage } from './message-changes.js';
+import {
+  findByClientId,
+  findById,
+  insertWithNextSeq,
+  messageQueries,
+  toMessage,
+  type AppendResult,
+  type MessageQueries,
+} from './message-rows.js';
 import { oneAtATimePerRoom } from './postgres-append-queue.js';
 import type { Schema } from '../schema.js';
 
@@ -18,6 +27,12 @@ export function createMessageStore(database: Database): MessageStore {
   return {
     appendMessage: (message) => append(message),
     pageMessages: (roomId, range) => pageMessages(q, db, roomId, range),
+    async pageChanges(roomId, afterChange, limit) {
+      const { rows } = await q.changesAfter(db, roomId, afterChange, limit + 1);
+      return { messages: rows.slice(0, limit).map(toMessage), hasMore: rows.length > limit };
+    },
+    findMessage: (roomId, messageId) => findById(q, db, roomId, messageId),
+    changeMessage: (roomId, messageId, change) => changeMessage(q, database, roomId, messageId, change),
   };
 }
 

@@ -5,6 +5,7 @@ import * as m002 from './002-password-resets.js';
 import * as m003 from './003-name-keys.js';
 import * as m004 from './004-client-id-per-room.js';
 import * as m005 from './005-room-owner-index.js';
+import * as m006 from './006-rich-messages.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, EngineMigration> = {
   '003-name-keys': m003,
   '004-client-id-per-room': m004,
   '005-room-owner-index': m005,
+  '006-rich-messages': m006,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

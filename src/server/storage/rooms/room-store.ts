@@ -58,6 +58,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
               owner_id: room.ownerId,
               member_count: 1,
               last_seq: 0,
+              last_change: 0,
               created_at: room.createdAt,
               last_activity_at: room.createdAt,
             })

@@ -1,0 +1,74 @@
+import { limits } from '../../../contract/limits.js';
+import type { MessageDeletePayload, MessageEditPayload, MessageReactPayload } from '../../../contract/schemas.js';
+import type { Message, User } from '../../../contract/types.js';
+import { roomVisibleTo } from '../rooms/room-access.js';
+import type { CoreDeps } from '../shared/deps.js';
+import { DomainError, notFound } from '../shared/domain-error.js';
+import { mayChangeMessage, type MessageAction } from './message-rules.js';
+import type { ChangeOutcome, MessageChange } from './ports.js';
+
+type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock'>;
+
+/**
+ * Only a member changes anything in a room, and only a message that is still there: a member who
+ * left can neither change nor (through the change) read what the room says now.
+ */
+async function changeableMessage(deps: ChangeDeps, user: User, roomId: string, messageId: string): Promise<Message> {
+  const { member } = await roomVisibleTo(deps, roomId, user);
+  if (!member) throw new DomainError('FORBIDDEN', 'Join the room first');
+  const message = await deps.messages.findMessage(roomId, messageId);
+  if (!message || message.deletedAt !== null) throw notFound('Message');
+  return message;
+}
+
+function mustMay(user: User, message: Message, action: MessageAction): void {
+  if (!mayChangeMessage(user, message, action)) throw new DomainError('FORBIDDEN', `Only its author can ${action} a message`);
+}
+
+function applied(outcome: ChangeOutcome): Extract<ChangeOutcome, { ok: true }> {
+  if (outcome.ok) return outcome;
+  if (outcome.reason === 'too_many_reactions') {
+    throw new DomainError('CONFLICT', `A message takes at most ${limits.reactionsPerMessageMax} different reactions`);
+  }
+  throw notFound('Message');
+}
+
+async function change(deps: ChangeDeps, roomId: string, messageId: string, what: MessageChange) {
+  return applied(await deps.messages.changeMessage(roomId, messageId, what));
+}
+
+/** Everyone in the room sees the new text and that it was edited; the same text changes nothing. */
+export async function editMessage(deps: ChangeDeps, user: User, input: MessageEditPayload): Promise<Message> {
+  const current = await changeableMessage(deps, user, input.roomId, input.messageId);
+  mustMay(user, current, 'edit');
+  if (current.text === input.text) return current;
+  const { message } = await change(deps, input.roomId, input.messageId, {
+    kind: 'edit',
+    text: input.text,
+    at: deps.clock.now().toISOString(),
+  });
+  deps.broadcast.toRoom(input.roomId, 'message:updated', { message });
+  return message;
+}
+
+/** The text is gone from the database; the message stays as a placeholder that replies point to. */
+export async function deleteMessage(deps: ChangeDeps, user: User, input: MessageDeletePayload): Promise<Message> {
+  const current = await changeableMessage(deps, user, input.roomId, input.messageId);
+  mustMay(user, current, 'delete');
+  const { message } = await change(deps, input.roomId, input.messageId, { kind: 'delete', at: deps.clock.now().toISOString() });
+  deps.broadcast.toRoom(input.roomId, 'message:deleted', { message });
+  return message;
+}
+
+/** Toggles the caller's reaction; any member may react to any message of the room. */
+export async function reactToMessage(deps: ChangeDeps, user: User, input: MessageReactPayload): Promise<{ message: Message; on: boolean }> {
+  await changeableMessage(deps, user, input.roomId, input.messageId);
+  const { message, on } = await change(deps, input.roomId, input.messageId, {
+    kind: 'react',
+    userId: user.id,
+    emoji: input.emoji,
+    maxEmoji: limits.reactionsPerMessageMax,
+  });
+  deps.broadcast.toRoom(input.roomId, 'message:reactions', { message });
+  return { message, on: on ?? false };
+}

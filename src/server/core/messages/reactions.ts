@@ -1,0 +1,25 @@
+import type { Reaction } from '../../../contract/types.js';
+
+/**
+ * A person's reaction with an emoji, toggled: taken back if there, added if not. An emoji nobody
+ * uses any more disappears; a new emoji beyond `maxEmoji` distinct ones is refused (undefined).
+ * Emoji keep the order in which they were first used.
+ */
+export function toggleReaction(
+  reactions: readonly Reaction[],
+  userId: string,
+  emoji: string,
+  maxEmoji: number,
+): { reactions: Reaction[]; on: boolean } | undefined {
+  const existing = reactions.find((r) => r.emoji === emoji);
+  if (existing?.userIds.includes(userId)) {
+    const userIds = existing.userIds.filter((id) => id !== userId);
+    return {
+      reactions: reactions.flatMap((r) => (r !== existing ? [r] : userIds.length ? [{ emoji, userIds }] : [])),
+      on: false,
+    };
+  }
+  if (existing) return { reactions: reactions.map((r) => (r === existing ? { emoji, userIds: [...r.userIds, userId] } : r)), on: true };
+  if (reactions.length >= maxEmoji) return undefined;
+  return { reactions: [...reactions, { emoji, userIds: [userId] }], on: true };
+}
