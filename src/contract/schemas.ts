@@ -114,7 +114,7 @@ export const messageDeletePayload = z.object({ roomId: id, messageId: id });
 
 // One emoji: pictographs with their modifiers, joiners and variation selectors, or a flag; no text.
 const emojiPattern =
-  /^(?:\p{Regional_Indicator}{2}|(?:\p{Extended_Pictographic}|[#*0-9]\uFE0F?\u20E3)[\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]*(?:\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*)*)$/u;
+  /^(?:\p{Regional_Indicator}{2}|(?:\p{Extended_Pictographic}|[#*0-9]\uFE0F?\u20E3)(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)*)*)$/u;
 export const emojiSchema = z.string().check(z.minLength(1), z.maxLength(limits.emojiMax), z.regex(emojiPattern, 'A reaction is one emoji'));
 export const messageReactPayload = z.object({ roomId: id, messageId: id, emoji: emojiSchema });
 
