@@ -78,6 +78,7 @@ export const messagesQuery = z
   .check(z.refine((q) => [q.before, q.after, q.around].filter((b) => b !== undefined).length <= 1, 'Use one of before, after and around'));
 
 export const roomIdParams = z.object({ id });
+export const messageParams = z.object({ id, messageId: id });
 
 export const roomsQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(400), z.regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from this server'))),

@@ -66,7 +66,10 @@ export interface Message {
 
 export interface MessagePage {
   messages: Message[];
+  /** Older messages exist (or, after a seq, newer ones: the page's direction). */
   hasMore: boolean;
+  /** With `around` only: newer messages exist past this page. */
+  hasNewer?: boolean;
 }
 
 /** What an invite link shows before anyone joins (GET /api/invites/:code). */

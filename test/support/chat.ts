@@ -1,5 +1,6 @@
 import type { MessageSendAck, RoomJoinAck } from '../../src/contract/events.js';
-import type { Room } from '../../src/contract/types.js';
+import type { CommandAck } from '../../src/contract/commands.js';
+import type { Message, Room } from '../../src/contract/types.js';
 import { api, type Client, type Guest } from './hearth.js';
 
 /** Product-level steps shared by the realtime tests. */
@@ -34,4 +35,43 @@ export function sendRaw(client: Client, event: string, ...args: unknown[]): Prom
   // Deliberately untyped: these tests send what a hostile or buggy client would.
   const loose = client.socket.timeout(5000) as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
   return loose.emitWithAck(event, ...args);
+}
+
+export function edit(client: Client, roomId: string, messageId: string, text: string): Promise<CommandAck<'message:edit'>> {
+  return client.socket.timeout(5000).emitWithAck('message:edit', { roomId, messageId, text });
+}
+
+export function remove(client: Client, roomId: string, messageId: string): Promise<CommandAck<'message:delete'>> {
+  return client.socket.timeout(5000).emitWithAck('message:delete', { roomId, messageId });
+}
+
+export function react(client: Client, roomId: string, messageId: string, emoji: string): Promise<CommandAck<'message:react'>> {
+  return client.socket.timeout(5000).emitWithAck('message:react', { roomId, messageId, emoji });
+}
+
+export function reply(client: Client, roomId: string, replyTo: string, text: string): Promise<MessageSendAck> {
+  return client.socket.timeout(5000).emitWithAck('message:send', { roomId, text, clientId: `c${process.pid}-${++clientIds}`, replyTo });
+}
+
+/**
+ * What a client does after a drop: asks for every change after the last position it holds, page
+ * by page, and keeps of each message the copy with the higher change. Returns the merged list in
+ * seq order and the position it holds at the end.
+ */
+export async function catchUpByChange(
+  client: Client,
+  roomId: string,
+  held: readonly Message[],
+  lastChange: number,
+): Promise<{ messages: Message[]; lastChange: number }> {
+  const byId = new Map(held.map((m) => [m.id, m]));
+  let position = lastChange;
+  for (let page = 0; page < 100; page++) {
+    const ack = await client.socket.timeout(5000).emitWithAck('room:join', { roomId, afterChange: position });
+    if (!ack.ok) throw new Error(`catch-up: ${ack.error.code}`);
+    for (const m of ack.messages) if ((byId.get(m.id)?.change ?? -1) < m.change) byId.set(m.id, m);
+    position = Math.max(position, ack.room.lastChange);
+    if (!ack.hasMore) break;
+  }
+  return { messages: [...byId.values()].sort((a, b) => a.seq - b.seq), lastChange: position };
 }

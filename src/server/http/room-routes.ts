@@ -1,5 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { createRoomBody, inviteParams, roomsQuery, joinRoomBody, messagesQuery, roomIdParams } from '../../contract/schemas.js';
+import {
+  createRoomBody,
+  inviteParams,
+  roomsQuery,
+  joinRoomBody,
+  messageParams,
+  messagesQuery,
+  roomIdParams,
+} from '../../contract/schemas.js';
+import { whoReacted } from '../core/messages/who-reacted.js';
 import type { CoreDeps } from '../core/shared/deps.js';
 import { createRoom } from '../core/rooms/create-room.js';
 import { joinRoomByCode, joinRoomByName } from '../core/rooms/join-by-code-or-name.js';
@@ -46,6 +55,12 @@ export function roomRoutes(deps: CoreDeps) {
       const user = requireUser(request);
       const { id } = parse(roomIdParams, request.params);
       return readHistory(deps, user, id, parse(messagesQuery, request.query));
+    });
+
+    app.get('/api/rooms/:id/messages/:messageId/reactions', async (request) => {
+      const user = requireUser(request);
+      const { id, messageId } = parse(messageParams, request.params);
+      return { reactions: await whoReacted(deps, user, id, messageId) };
     });
   };
 }

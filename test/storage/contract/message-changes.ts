@@ -113,6 +113,18 @@ export function messageChangeContract(f: Fixture): void {
       expect((await f.stores.messages.findMessage(room, reply.id))?.replyTo).toEqual({ ...replyTo, excerpt: '', deleted: true });
     });
 
+    it('a page around a seq holds it in its middle and says what lies beyond on either side', async () => {
+      const ann = await f.user();
+      const room = await f.room(ann.id);
+      for (let i = 0; i < 20; i++) await f.stores.messages.appendMessage(f.message(room, ann));
+      const page = await f.stores.messages.pageMessages(room, { around: 10, limit: 6 });
+      expect(page.messages.map((m) => m.seq)).toEqual([8, 9, 10, 11, 12, 13]);
+      expect(page).toMatchObject({ hasMore: true, hasNewer: true });
+      const start = await f.stores.messages.pageMessages(room, { around: 2, limit: 6 });
+      expect(start.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(start).toMatchObject({ hasMore: false, hasNewer: true });
+    });
+
     it('60 concurrent changes and appends from several users get gapless, distinct positions; no reaction is lost', async () => {
       const users = [await f.user(), await f.user(), await f.user()];
       const room = await f.room(users[0]!.id);

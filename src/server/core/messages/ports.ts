@@ -31,8 +31,11 @@ export interface MessageStore {
    * another room is another message. Appends to one room resolve in seq order.
    */
   appendMessage(message: NewMessage): Promise<{ message: Message; created: boolean }>;
-  /** Oldest first. before/after are exclusive seq bounds; without them, the newest page. */
-  pageMessages(roomId: string, range: { before?: number; after?: number; limit: number }): Promise<MessagePage>;
+  /**
+   * Oldest first. before/after are exclusive seq bounds; around is a seq the page holds in its
+   * middle (with `hasNewer`); without them, the newest page.
+   */
+  pageMessages(roomId: string, range: { before?: number; after?: number; around?: number; limit: number }): Promise<MessagePage>;
   /** The room's messages whose latest change is after `afterChange`, in change order, as they are now. */
   pageChanges(roomId: string, afterChange: number, limit: number): Promise<MessagePage>;
   /** A message of the room, deleted ones included. */

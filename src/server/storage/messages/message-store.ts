@@ -58,8 +58,17 @@ async function pageMessages(
   q: MessageQueries,
   db: Kysely<Schema>,
   roomId: string,
-  { before, after, limit }: { before?: number; after?: number; limit: number },
+  { before, after, around, limit }: { before?: number; after?: number; around?: number; limit: number },
 ): Promise<MessagePage> {
+  if (around !== undefined) {
+    const half = Math.ceil(limit / 2);
+    const [older, newer] = await Promise.all([q.before(db, roomId, around + 1, half + 1), q.after(db, roomId, around, limit - half + 1)]);
+    return {
+      messages: [...older.rows.slice(0, half).reverse(), ...newer.rows.slice(0, limit - half)].map(toMessage),
+      hasMore: older.rows.length > half,
+      hasNewer: newer.rows.length > limit - half,
+    };
+  }
   const { rows } =
     after !== undefined
       ? await q.after(db, roomId, after, limit + 1)
