@@ -160,17 +160,27 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       await react(annSocket, room.id, ids[4]!, '👀');
       await react(annSocket, room.id, ids[4]!, '👀');
       await reply(bobSocket, room.id, ids[2]!, 'answering 2');
-      // Enough changes to need more than one page of catch-up.
-      for (let i = 0; i < 120; i++) await react(i % 2 ? annSocket : bobSocket, room.id, ids[5]!, i % 3 ? '👍' : '🔥');
+      for (let i = 0; i < 30; i++) await react(i % 2 ? annSocket : bobSocket, room.id, ids[5]!, i % 3 ? '👍' : '🔥');
+      // Enough changed messages to need more than one page (100) of catch-up.
+      for (let i = 0; i < 110; i++) await send(bobSocket, room.id, `while carol was away ${i}`);
+      await edit(annSocket, room.id, ids[3]!, 'message 3, at the very end');
 
       carolSocket.socket.connect();
       await waitFor(() => carolSocket.socket.connected, 'reconnected');
       const caught = await catchUpByChange(carolSocket, room.id, before.messages, before.room.lastChange);
 
-      const truth = await enter(annSocket, room.id);
-      if (!truth.ok) throw new Error('enter failed');
-      expect(caught.messages).toEqual(truth.messages);
-      expect(caught.lastChange).toBe(truth.room.lastChange);
+      const truth = await api<{ messages: Message[] }>(suite.server, 'GET', `/api/rooms/${room.id}/messages?after=0&limit=100`, {
+        token: ann.token,
+      });
+      const rest = await api<{ messages: Message[] }>(suite.server, 'GET', `/api/rooms/${room.id}/messages?after=100&limit=100`, {
+        token: ann.token,
+      });
+      const everything = [...truth.body.messages, ...rest.body.messages];
+      expect(everything).toHaveLength(117);
+      expect(caught.messages).toEqual(everything);
+      const room2 = await enter(annSocket, room.id);
+      if (!room2.ok) throw new Error('enter failed');
+      expect(caught.lastChange).toBe(room2.room.lastChange);
       expect(caught.messages.find((m) => m.id === ids[1])).toMatchObject({ text: '', deletedAt: expect.any(String) });
     });
   });

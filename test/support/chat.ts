@@ -70,8 +70,12 @@ export async function catchUpByChange(
     const ack = await client.socket.timeout(5000).emitWithAck('room:join', { roomId, afterChange: position });
     if (!ack.ok) throw new Error(`catch-up: ${ack.error.code}`);
     for (const m of ack.messages) if ((byId.get(m.id)?.change ?? -1) < m.change) byId.set(m.id, m);
-    position = Math.max(position, ack.room.lastChange);
-    if (!ack.hasMore) break;
+    // A page ends at its last change; only the last page brings the room's newest position.
+    if (ack.hasMore) position = ack.messages.at(-1)?.change ?? position;
+    else {
+      position = Math.max(position, ack.room.lastChange);
+      break;
+    }
   }
   return { messages: [...byId.values()].sort((a, b) => a.seq - b.seq), lastChange: position };
 }
