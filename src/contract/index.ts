@@ -4,3 +4,4 @@ export * from './limits.js';
 export * from './schemas.js';
 export * from './events.js';
 export * from './commands.js';
+export * from './excerpt.js';

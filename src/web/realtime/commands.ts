@@ -1,5 +1,4 @@
 import { olderMessages } from '../http/endpoints.js';
-import { lastContiguousSeq } from '../state/messages.js';
 import { chat } from '../store.js';
 import { newClientId } from '../lib/client-id.js';
 import { emitCommand, noAnswer, runCommand } from './emit.js';
@@ -18,14 +17,17 @@ export function joinRoom(roomId: string): Promise<void> {
   });
 }
 
-/** Fetches what was missed after the last message held without a hole, page by page. */
+/**
+ * Fetches every change after the position held without a hole (new messages, edits, deletions,
+ * reactions), page by page: the room ends as the server holds it.
+ */
 export function catchUp(roomId: string): Promise<void> {
   return roomRequests.catchUpOnce(roomId, async () => {
     for (let page = 0; page < 1000; page++) {
       const socket = connectedSocket();
       const view = chat.getState().rooms[roomId];
       if (socket === null || view === undefined || !view.loaded) return;
-      const ack = await emitCommand(socket, 'room:join', { roomId, afterSeq: lastContiguousSeq(view.messages) });
+      const ack = await emitCommand(socket, 'room:join', { roomId, afterChange: view.syncedChange });
       if (ack === null || !ack.ok) return;
       chat.dispatch({ type: 'room/joined', join: ack, mode: 'catchUp' });
       if (!ack.hasMore) return;
@@ -54,6 +56,21 @@ export async function leaveRoom(roomId: string): Promise<void> {
     // The echo comes with or just after the acknowledgement.
     roomRequests.forgetLeaving(roomId, 5000);
   }
+}
+
+export async function editMessage(roomId: string, messageId: string, text: string): Promise<void> {
+  const { message } = await runCommand('message:edit', { roomId, messageId, text });
+  chat.dispatch({ type: 'message/changed', message });
+}
+
+export async function deleteMessage(roomId: string, messageId: string): Promise<void> {
+  const { message } = await runCommand('message:delete', { roomId, messageId });
+  chat.dispatch({ type: 'message/changed', message });
+}
+
+export async function toggleReaction(roomId: string, messageId: string, emoji: string): Promise<void> {
+  const { message } = await runCommand('message:react', { roomId, messageId, emoji });
+  chat.dispatch({ type: 'message/changed', message });
 }
 
 /** Shows the message at once as pending; it goes out now, or when the connection is back. */

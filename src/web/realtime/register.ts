@@ -1,6 +1,7 @@
 import { onConnect, onConnectError, onDisconnect } from './handlers/connection.js';
 import { onMemberJoined } from './handlers/member-joined.js';
 import { onMemberLeft } from './handlers/member-left.js';
+import { onMessageChanged } from './handlers/message-changed.js';
 import { onMessageCreated } from './handlers/message-created.js';
 import { onPresence } from './handlers/presence.js';
 import { onRoomUpdated } from './handlers/room-updated.js';
@@ -16,6 +17,9 @@ export function connectRealtime(session: SessionControl): void {
   socket.on('disconnect', (reason) => onDisconnect(socket, reason, session));
   socket.on('connect_error', (error) => onConnectError(socket, error, session));
   socket.on('message:created', onMessageCreated);
+  socket.on('message:updated', onMessageChanged);
+  socket.on('message:deleted', onMessageChanged);
+  socket.on('message:reactions', onMessageChanged);
   socket.on('room:member_joined', onMemberJoined);
   socket.on('room:member_left', onMemberLeft);
   socket.on('room:presence', onPresence);

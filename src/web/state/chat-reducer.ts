@@ -15,6 +15,8 @@ export type ChatAction =
   | { type: 'room/olderLoaded'; roomId: string; page: MessagePage }
   | { type: 'room/left'; roomId: string }
   | { type: 'message/created'; message: Message }
+  /** An edit, a deletion or a reaction, live or acknowledged. */
+  | { type: 'message/changed'; message: Message }
   | { type: 'message/sending'; pending: PendingMessage }
   | { type: 'message/failed'; roomId: string; clientId: string; error: ErrorBody }
   | { type: 'message/retrying'; roomId: string; clientId: string }
@@ -99,6 +101,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const counts = state.activeRoomId !== message.roomId;
       return update(state, message.roomId, (v) => view.applyMessage(v, message, meId, counts));
     }
+    case 'message/changed':
+      return update(state, action.message.roomId, (v) => view.applyChange(v, action.message).view);
     case 'message/sending':
       return update(state, action.pending.roomId, (v) => view.addPending(v, action.pending));
     case 'message/failed':

@@ -1,9 +1,10 @@
-import type { Message } from '../../contract/index.js';
+import { excerptOf, type Message } from '../../contract/index.js';
 import type { PendingMessage } from './types.js';
 
 /**
  * Merges confirmed messages, ascending by seq with one message per seq. A room's seq is gapless
- * and never reused, so seq alone identifies a message within the room.
+ * and never reused, so seq alone identifies a message within the room; of two copies of one
+ * message the one with the higher change position (its newer state) is kept.
  */
 export function mergeMessages(existing: Message[], incoming: Message[]): Message[] {
   if (incoming.length === 0) return existing;
@@ -13,15 +14,28 @@ export function mergeMessages(existing: Message[], incoming: Message[]): Message
   }
   const bySeq = new Map<number, Message>();
   for (const message of existing) bySeq.set(message.seq, message);
-  let added = false;
+  let changed = false;
   for (const message of incoming) {
-    if (!bySeq.has(message.seq)) {
+    const held = bySeq.get(message.seq);
+    if (held === undefined || held.change < message.change) {
       bySeq.set(message.seq, message);
-      added = true;
+      changed = true;
     }
   }
-  if (!added) return existing;
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  if (!changed) return existing;
+  const merged = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  return withCurrentQuotes(merged, incoming);
+}
+
+/** A reply shows the message it answers as it is now: an edit or a deletion reaches its quotes. */
+function withCurrentQuotes(messages: Message[], changed: Message[]): Message[] {
+  const now = new Map(changed.map((m) => [m.id, m]));
+  return messages.map((m) => {
+    const answered = m.replyTo ? now.get(m.replyTo.id) : undefined;
+    if (!m.replyTo || !answered) return m;
+    const quote = { ...m.replyTo, excerpt: excerptOf(answered.text), deleted: answered.deletedAt !== null };
+    return quote.excerpt === m.replyTo.excerpt && quote.deleted === m.replyTo.deleted ? m : { ...m, replyTo: quote };
+  });
 }
 
 function isAscending(messages: Message[]): boolean {

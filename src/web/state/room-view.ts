@@ -13,6 +13,7 @@ export function emptyRoomView(room: Room): RoomView {
     notices: [],
     online: [],
     loaded: false,
+    syncedChange: 0,
     hasOlder: room.lastSeq > 0,
     loadingOlder: false,
     unread: 0,
@@ -27,11 +28,15 @@ export interface JoinResult {
 }
 
 /**
- * A room:join ack. Without afterSeq (`initial`) `messages` is the newest page and `hasMore` says
- * older ones exist; with afterSeq (`catchUp`) `hasMore` says newer ones remain.
+ * A room:join ack. Without a position (`initial`) `messages` is the newest page and `hasMore` says
+ * older ones exist; with afterChange (`catchUp`) `messages` is what changed since, in change
+ * order, and `hasMore` says more changes remain, from the page's last one.
  */
 export function applyJoin(view: RoomView, join: JoinResult, mode: 'initial' | 'catchUp', meId?: string): RoomView {
-  const messages = mergeMessages(view.messages, join.messages);
+  const incoming = mode === 'catchUp' ? loadedPart(view, join.messages) : join.messages;
+  const messages = mergeMessages(view.messages, incoming);
+  const syncedChange =
+    mode === 'catchUp' && join.hasMore ? Math.max(view.syncedChange, join.messages.at(-1)?.change ?? 0) : Math.max(view.syncedChange, join.room.lastChange);
   return {
     ...view,
     room: withLastSeq(join.room, messages),
@@ -39,8 +44,28 @@ export function applyJoin(view: RoomView, join: JoinResult, mode: 'initial' | 'c
     messages,
     pending: settlePending(view.pending, join.messages, meId),
     loaded: true,
+    syncedChange,
     hasOlder: mode === 'initial' ? join.hasMore : view.hasOlder,
   };
+}
+
+/** Changes to messages older than the loaded ones wait: they come with their page when it is loaded. */
+function loadedPart(view: RoomView, messages: Message[]): Message[] {
+  const first = view.messages[0];
+  if (first === undefined || !view.hasOlder) return messages;
+  return messages.filter((m) => m.seq >= first.seq);
+}
+
+/**
+ * A live change (edit, deletion, reaction): applied when its message is loaded. Returns the view
+ * and whether a change between the held position and this one is missing (then: catch up).
+ */
+export function applyChange(view: RoomView, message: Message): { view: RoomView; missed: boolean } {
+  const missed = view.loaded && message.change > view.syncedChange + 1;
+  const messages = mergeMessages(view.messages, loadedPart(view, [message]));
+  const syncedChange = message.change === view.syncedChange + 1 ? message.change : view.syncedChange;
+  if (messages === view.messages && syncedChange === view.syncedChange) return { view, missed };
+  return { view: { ...view, messages, syncedChange }, missed };
 }
 
 export function applyOlderPage(view: RoomView, page: MessagePage): RoomView {
@@ -54,7 +79,8 @@ export function applyMessage(view: RoomView, message: Message, meId: string | un
   if (messages === view.messages && pending === view.pending) return view;
   const isNew = messages !== view.messages;
   const unread = isNew && counts && message.author.id !== meId ? view.unread + 1 : view.unread;
-  return { ...view, messages, pending, unread, room: withLastSeq(view.room, messages) };
+  const syncedChange = message.change === view.syncedChange + 1 ? message.change : view.syncedChange;
+  return { ...view, messages, pending, unread, syncedChange, room: withLastSeq(view.room, messages) };
 }
 
 export function addPending(view: RoomView, pending: PendingMessage): RoomView {

@@ -27,6 +27,8 @@ export interface RoomView {
   online: User[];
   /** A room:join ack arrived at least once, so `messages` ends at the newest message. */
   loaded: boolean;
+  /** The change position up to which this view holds every change: where a catch-up starts. */
+  syncedChange: number;
   hasOlder: boolean;
   loadingOlder: boolean;
   unread: number;

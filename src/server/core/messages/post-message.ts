@@ -2,7 +2,7 @@ import type { MessageSendPayload } from '../../../contract/schemas.js';
 import type { Message, ReplyRef, User } from '../../../contract/types.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { DomainError } from '../shared/domain-error.js';
-import { excerptOf } from './excerpt.js';
+import { excerptOf } from '../../../contract/excerpt.js';
 import { enforceRate } from '../shared/rate-rules.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Message, Reaction, ReplyRef } from '../../../contract/types.js';
-import { excerptOf } from '../../core/messages/excerpt.js';
+import { excerptOf } from '../../../contract/excerpt.js';
 import type { NewMessage } from '../../core/messages/ports.js';
 import { compileOnce } from '../compile-once.js';
 import type { MessagesTable, Schema } from '../schema.js';

@@ -1,4 +1,4 @@
-import { limits } from '../../../contract/limits.js';
+import { limits } from './limits.js';
 
 /** What a reply shows of the message it answers: its start, with an ellipsis when cut. */
 export const excerptOf = (text: string): string =>
