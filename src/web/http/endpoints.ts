@@ -51,3 +51,16 @@ export const joinRoom = async (body: JoinRoomBody): Promise<Room> => (await requ
 
 export const olderMessages = (roomId: string, before: number): Promise<MessagePage> =>
   request('GET', `/api/rooms/${encodeURIComponent(roomId)}/messages?before=${before}&limit=50`);
+
+export interface ReactionPeople {
+  emoji: string;
+  users: User[];
+}
+
+export const whoReacted = async (roomId: string, messageId: string): Promise<ReactionPeople[]> =>
+  (
+    await request<{ reactions: ReactionPeople[] }>(
+      'GET',
+      `/api/rooms/${encodeURIComponent(roomId)}/messages/${encodeURIComponent(messageId)}/reactions`,
+    )
+  ).reactions;

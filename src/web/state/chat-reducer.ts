@@ -18,8 +18,11 @@ export type ChatAction =
   /** An edit, a deletion or a reaction, live or acknowledged. */
   | { type: 'message/changed'; message: Message }
   | { type: 'message/sending'; pending: PendingMessage }
+  | { type: 'compose/replying'; roomId: string; message: Message | null }
+  | { type: 'compose/editing'; roomId: string; messageId: string | null }
   | { type: 'message/failed'; roomId: string; clientId: string; error: ErrorBody }
   | { type: 'message/retrying'; roomId: string; clientId: string }
+  | { type: 'message/discarded'; roomId: string; clientId: string }
   | { type: 'member/changed'; event: MemberEvent; joined: boolean; at: string }
   | { type: 'presence/changed'; event: PresenceEvent };
 
@@ -104,9 +107,15 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'message/changed':
       return update(state, action.message.roomId, (v) => view.applyChange(v, action.message).view);
     case 'message/sending':
-      return update(state, action.pending.roomId, (v) => view.addPending(v, action.pending));
+      return update(state, action.pending.roomId, (v) => ({ ...view.addPending(v, action.pending), replyingTo: null }));
+    case 'compose/replying':
+      return update(state, action.roomId, (v) => ({ ...v, replyingTo: action.message, editingId: null }));
+    case 'compose/editing':
+      return update(state, action.roomId, (v) => ({ ...v, editingId: action.messageId }));
     case 'message/failed':
       return update(state, action.roomId, (v) => view.setPendingStatus(v, action.clientId, action.error));
+    case 'message/discarded':
+      return update(state, action.roomId, (v) => ({ ...v, pending: v.pending.filter((p) => p.clientId !== action.clientId) }));
     case 'message/retrying':
       return update(state, action.roomId, (v) => view.setPendingStatus(v, action.clientId, undefined));
     case 'member/changed': {

@@ -14,6 +14,8 @@ export function emptyRoomView(room: Room): RoomView {
     online: [],
     loaded: false,
     syncedChange: 0,
+    replyingTo: null,
+    editingId: null,
     hasOlder: room.lastSeq > 0,
     loadingOlder: false,
     unread: 0,
@@ -36,7 +38,9 @@ export function applyJoin(view: RoomView, join: JoinResult, mode: 'initial' | 'c
   const incoming = mode === 'catchUp' ? loadedPart(view, join.messages) : join.messages;
   const messages = mergeMessages(view.messages, incoming);
   const syncedChange =
-    mode === 'catchUp' && join.hasMore ? Math.max(view.syncedChange, join.messages.at(-1)?.change ?? 0) : Math.max(view.syncedChange, join.room.lastChange);
+    mode === 'catchUp' && join.hasMore
+      ? Math.max(view.syncedChange, join.messages.at(-1)?.change ?? 0)
+      : Math.max(view.syncedChange, join.room.lastChange);
   return {
     ...view,
     room: withLastSeq(join.room, messages),

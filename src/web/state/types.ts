@@ -1,10 +1,12 @@
-import type { ErrorBody, Message, Room, User } from '../../contract/index.js';
+import type { ErrorBody, Message, ReplyRef, Room, User } from '../../contract/index.js';
 
 /** A message the client has shown but the server has not acknowledged yet. */
 export interface PendingMessage {
   clientId: string;
   roomId: string;
   text: string;
+  /** The answered message, as it was when this one was written. */
+  replyTo?: ReplyRef;
   createdAt: string;
   status: 'pending' | 'failed';
   error?: ErrorBody;
@@ -29,6 +31,10 @@ export interface RoomView {
   loaded: boolean;
   /** The change position up to which this view holds every change: where a catch-up starts. */
   syncedChange: number;
+  /** The message the composer answers, if any. */
+  replyingTo: Message | null;
+  /** The own message being edited in place, if any. */
+  editingId: string | null;
   hasOlder: boolean;
   loadingOlder: boolean;
   unread: number;

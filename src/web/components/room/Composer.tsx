@@ -1,7 +1,8 @@
 import { type KeyboardEvent, type ReactElement, useLayoutEffect, useRef, useState } from 'react';
-import { limits, messageTextSchema } from '../../../contract/index.js';
+import { excerptOf, limits, messageTextSchema } from '../../../contract/index.js';
 import { sendMessage } from '../../realtime/commands.js';
-import { SendIcon } from '../icons.js';
+import { chat, useChat } from '../../store.js';
+import { CloseIcon, SendIcon } from '../icons.js';
 
 /** Unsent text per room, kept while switching rooms. */
 const drafts = new Map<string, string>();
@@ -10,9 +11,14 @@ const maxHeightPx = 200;
 /** Enter sends, Shift+Enter adds a line. Sending works offline too: the message waits as pending. */
 export function Composer({ roomId, roomName }: { roomId: string; roomName: string }): ReactElement {
   const [text, setText] = useState(() => drafts.get(roomId) ?? '');
+  const replyingTo = useChat((s) => s.rooms[roomId]?.replyingTo ?? null);
   const area = useRef<HTMLTextAreaElement>(null);
   const parsed = messageTextSchema.safeParse(text);
   const left = limits.textMax - text.trimEnd().length;
+
+  useLayoutEffect(() => {
+    if (replyingTo) area.current?.focus();
+  }, [replyingTo]);
 
   useLayoutEffect(() => {
     const el = area.current;
@@ -28,12 +34,29 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
 
   function submit(): void {
     if (!parsed.success) return;
-    sendMessage(roomId, parsed.data);
+    const replyTo = replyingTo
+      ? { id: replyingTo.id, seq: replyingTo.seq, author: replyingTo.author, excerpt: excerptOf(replyingTo.text), deleted: false }
+      : undefined;
+    sendMessage(roomId, parsed.data, replyTo);
     change('');
     area.current?.focus();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
+    if (e.key === 'Escape' && replyingTo) {
+      chat.dispatch({ type: 'compose/replying', roomId, message: null });
+      return;
+    }
+    if (e.key === 'ArrowUp' && text === '') {
+      // Up in an empty composer edits one's last message, as in most chats.
+      const state = chat.getState();
+      const last = state.rooms[roomId]?.messages.findLast((m) => m.author.id === state.me?.id && m.deletedAt === null);
+      if (last) {
+        e.preventDefault();
+        chat.dispatch({ type: 'compose/editing', roomId, messageId: last.id });
+      }
+      return;
+    }
     if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
     e.preventDefault();
     submit();
@@ -47,6 +70,21 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
         submit();
       }}
     >
+      {replyingTo && (
+        <div className="mb-2 flex items-center gap-2 rounded-xl border-l-3 border-orange-400 bg-stone-100 px-3 py-1.5 text-sm">
+          <p className="min-w-0 flex-1 truncate text-stone-600">
+            Replying to <span className="font-semibold text-stone-800">{replyingTo.author.username}</span>: {excerptOf(replyingTo.text)}
+          </p>
+          <button
+            type="button"
+            aria-label="Cancel reply"
+            onClick={() => chat.dispatch({ type: 'compose/replying', roomId, message: null })}
+            className="rounded-lg p-1 text-stone-500 hover:bg-stone-200"
+          >
+            <CloseIcon className="size-4" />
+          </button>
+        </div>
+      )}
       <div className="flex items-end gap-2 rounded-2xl border border-stone-300 bg-white py-1.5 pr-1.5 pl-3.5 shadow-xs focus-within:border-orange-500 focus-within:ring-3 focus-within:ring-orange-500/15">
         <textarea
           ref={area}

@@ -1,12 +1,16 @@
-import { type ReactElement, useMemo, useRef, useState } from 'react';
+import { type ReactElement, useCallback, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { loadOlder } from '../../realtime/commands.js';
 import { buildTimeline, shiftedFirstIndex, type TimelineItem } from '../../state/timeline.js';
 import type { RoomView } from '../../state/types.js';
-import { useChat } from '../../store.js';
+import { chat, useChat } from '../../store.js';
 import { ArrowDownIcon } from '../icons.js';
 import { EmptyRoom } from './EmptyRoom.js';
 import { TimelineRow } from './TimelineRow.js';
+import { JumpContext } from './jump.js';
+
+/** How far back a quote may send the list looking for its original (pages of 50). */
+const maxPagesBack = 40;
 
 /** Virtuoso needs a first index that only goes down as older pages are prepended. */
 const startIndex = 1_000_000;
@@ -30,37 +34,65 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
   const last = items.at(-1);
   const roomId = view.room.id;
 
+  const jump = useCallback(
+    (room: string, seq: number) => {
+      void (async () => {
+        for (let page = 0; page < maxPagesBack; page++) {
+          const held = chat.getState().rooms[room];
+          if (held === undefined || (held.messages[0]?.seq ?? Infinity) <= seq || !held.hasOlder) break;
+          await loadOlder(room);
+        }
+        // The list renders the loaded pages first; then the message is in it.
+        requestAnimationFrame(() => {
+          const now = buildTimeline(chat.getState().rooms[room] ?? view, meId);
+          const index = now.findIndex((item) => item.kind === 'message' && item.message.seq === seq);
+          if (index < 0) return;
+          list.current?.scrollToIndex({ index, align: 'center' });
+          const id = (now[index] as Extract<TimelineItem, { kind: 'message' }>).message.id;
+          setTimeout(() => {
+            const row = document.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"]`);
+            row?.setAttribute('data-highlighted', 'true');
+            setTimeout(() => row?.removeAttribute('data-highlighted'), 2000);
+          }, 300);
+        });
+      })();
+    },
+    [meId, view],
+  );
+
   if (items.length === 0) return <EmptyRoom room={view.room} />;
 
   return (
-    <div role="log" aria-label={view.room.name} className="relative min-h-0 flex-1">
-      <Virtuoso<TimelineItem, ListContext>
-        ref={list}
-        className="h-full [overflow-anchor:none]"
-        data={items}
-        context={{ view }}
-        firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={items.length - 1}
-        alignToBottom
-        computeItemKey={(_, item) => item.key}
-        itemContent={(_, item) => <TimelineRow item={item} roomId={roomId} />}
-        followOutput={(bottom) => (bottom || last?.kind === 'pending' ? 'smooth' : false)}
-        atBottomStateChange={setAtBottom}
-        atBottomThreshold={80}
-        startReached={() => void loadOlder(roomId)}
-        increaseViewportBy={{ top: 600, bottom: 200 }}
-        components={{ Header: ListHeader, Footer: ListFooter }}
-      />
-      {!atBottom && (
-        <button
-          type="button"
-          onClick={() => list.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' })}
-          className="absolute right-4 bottom-4 inline-flex items-center gap-1.5 rounded-full border border-stone-200 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-md hover:bg-stone-50"
-        >
-          <ArrowDownIcon className="size-4" /> Jump to latest
-        </button>
-      )}
-    </div>
+    <JumpContext.Provider value={jump}>
+      <div role="log" aria-label={view.room.name} className="relative min-h-0 flex-1">
+        <Virtuoso<TimelineItem, ListContext>
+          ref={list}
+          className="h-full [overflow-anchor:none]"
+          data={items}
+          context={{ view }}
+          firstItemIndex={firstItemIndex}
+          initialTopMostItemIndex={items.length - 1}
+          alignToBottom
+          computeItemKey={(_, item) => item.key}
+          itemContent={(_, item) => <TimelineRow item={item} roomId={roomId} />}
+          followOutput={(bottom) => (bottom || last?.kind === 'pending' ? 'smooth' : false)}
+          atBottomStateChange={setAtBottom}
+          atBottomThreshold={80}
+          startReached={() => void loadOlder(roomId)}
+          increaseViewportBy={{ top: 600, bottom: 200 }}
+          components={{ Header: ListHeader, Footer: ListFooter }}
+        />
+        {!atBottom && (
+          <button
+            type="button"
+            onClick={() => list.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' })}
+            className="absolute right-4 bottom-4 inline-flex items-center gap-1.5 rounded-full border border-stone-200 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-md hover:bg-stone-50"
+          >
+            <ArrowDownIcon className="size-4" /> Jump to latest
+          </button>
+        )}
+      </div>
+    </JumpContext.Provider>
   );
 }
 

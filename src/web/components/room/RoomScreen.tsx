@@ -8,6 +8,7 @@ import { MenuButton } from '../MenuButton.js';
 import { Button } from '../ui.js';
 import { Composer } from './Composer.js';
 import { JoinPreview } from './JoinPreview.js';
+import { loadRenderer } from './MessageText.js';
 import { MessageList } from './MessageList.js';
 import { OnlinePanel } from './OnlinePanel.js';
 import { RoomHeader } from './RoomHeader.js';
@@ -25,6 +26,8 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
   const [peopleOpen, setPeopleOpen] = useState(false);
 
   useEffect(() => setError(null), [roomId]);
+  // The markdown renderer is its own chunk: fetched as soon as a conversation opens.
+  useEffect(() => void loadRenderer(), []);
 
   useEffect(() => {
     chat.dispatch({ type: 'room/opened', roomId });

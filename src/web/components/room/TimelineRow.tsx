@@ -34,6 +34,8 @@ export function TimelineRow({ item, roomId }: { item: TimelineItem; roomId: stri
           createdAt={item.message.createdAt}
           mine={item.mine}
           continued={item.continued}
+          message={item.message}
+          roomId={roomId}
         />
       );
     case 'pending':
