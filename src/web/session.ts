@@ -6,6 +6,7 @@ import { showNotice } from './notice.js';
 import { connectRealtime } from './realtime/register.js';
 import type { SessionControl } from './realtime/session-control.js';
 import { roomRequests } from './realtime/room-requests.js';
+import { restoreOutbox } from './outbox-sync.js';
 import { refreshRooms } from './room-list.js';
 import { closeSocket } from './realtime/socket.js';
 import { navigate, roomPath } from './router.js';
@@ -21,7 +22,7 @@ const control: SessionControl = {
 
 export function startSession(me: User): void {
   chat.dispatch({ type: 'session/changed', me });
-  void refreshRooms();
+  void refreshRooms().then(restoreOutbox);
   connectRealtime(control);
 }
 
