@@ -73,6 +73,8 @@ const flags = readFlags(
     'ingest-seconds': 10,
     'history-messages': 1_000_000,
     'history-requests': 200,
+    'fanout-changes-pct': 0, // Hearth only: % of fan-out events that toggle a reaction instead of sending
+    'history-rich': 0, // 1: every message with two reactions, every third a reply
     // hash flood, slow readers
     'hashflood-rooms': 20,
     'hashflood-per-room': 5,

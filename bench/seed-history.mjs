@@ -4,7 +4,10 @@
 // server writes (seq 1…N with no gaps, unique client ids, rising times), many per transaction.
 // Prints one JSON line: { roomId, code, authorId, messages, seconds }.
 //
-//   node bench/seed-history.mjs --database-url sqlite:./data/hearth.db|postgres://… [--messages 1000000]
+//   node bench/seed-history.mjs --database-url sqlite:./data/hearth.db|postgres://… [--messages 1000000] [--rich 1]
+//
+// With --rich 1 every message carries two reactions (three and one people) and every third one
+// answers the message before it: what a page of a lively room holds.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,7 +15,7 @@ import { readFlags } from './lib/flags.mjs';
 
 const flags = readFlags(
   process.argv.slice(2),
-  { 'database-url': '', messages: 1_000_000, batch: 2000, 'per-transaction': 100_000, name: '' },
+  { 'database-url': '', messages: 1_000_000, batch: 2000, 'per-transaction': 100_000, name: '', rich: 0 },
   'node bench/seed-history.mjs --database-url URL [--messages 1000000]',
 );
 if (!flags['database-url']) throw new Error('--database-url is required (sqlite:<path> or postgres://…)');
@@ -50,15 +53,27 @@ if (engine === 'sqlite') {
 }
 
 const words = ['hearth', 'fire', 'room', 'message', 'history', 'page', 'scroll', 'older', 'newer', 'seq'];
-const row = (seq) => ({
-  id: randomUUID(),
-  room_id: room.id,
-  seq,
-  author_id: author.id,
-  text: `#${seq} ${words.slice(0, 3 + (seq % 8)).join(' ')}`,
-  client_id: `seed-${seq}`,
-  created_at: new Date(createdAt.getTime() + seq * 1000).toISOString(),
-});
+const reactions = JSON.stringify([
+  { emoji: '👍', userIds: [author.id, 'seed-a', 'seed-b'] },
+  { emoji: '🎉', userIds: ['seed-c'] },
+]);
+let previousId = null;
+const row = (seq) => {
+  const id = randomUUID();
+  const rich = flags.rich ? { reactions, reply_to_id: seq % 3 === 0 ? previousId : null } : {};
+  previousId = id;
+  return {
+    id,
+    room_id: room.id,
+    seq,
+    change_seq: seq,
+    author_id: author.id,
+    text: `#${seq} ${words.slice(0, 3 + (seq % 8)).join(' ')}`,
+    client_id: `seed-${seq}`,
+    created_at: new Date(createdAt.getTime() + seq * 1000).toISOString(),
+    ...rich,
+  };
+};
 
 let seq = 0;
 let lastReport = performance.now();
@@ -79,7 +94,7 @@ while (seq < flags.messages) {
 }
 await db
   .updateTable('rooms')
-  .set({ last_seq: flags.messages, last_activity_at: new Date(createdAt.getTime() + flags.messages * 1000).toISOString() })
+  .set({ last_seq: flags.messages, last_change: flags.messages, last_activity_at: new Date(createdAt.getTime() + flags.messages * 1000).toISOString() })
   .where('id', '=', room.id)
   .execute();
 // What autovacuum would do soon after such a load anyway; measure the planner's steady state.

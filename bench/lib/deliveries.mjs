@@ -6,6 +6,9 @@ import { Samples } from './samples.mjs';
 
 const DELIVERY = Buffer.from('42["message:created"');
 const MARKER = Buffer.from('"hb~');
+// A reaction toggled by the mixed fan-out (`changes-pct`): a delivery to count, not to time (its
+// snapshot carries the original message's stamp).
+const CHANGE = Buffer.from('42["message:reactions"');
 
 const PADDING = 'x'.repeat(4000);
 
@@ -28,6 +31,12 @@ export function createDeliveryCounter() {
     lastAt: 0,
     latency: new Samples(),
     onEventFrame(bytes) {
+      if (bytes.compare(CHANGE, 0, CHANGE.length, 0, CHANGE.length) === 0) {
+        live.total++;
+        live.received++;
+        live.lastAt = nowUs();
+        return;
+      }
       if (bytes.compare(DELIVERY, 0, DELIVERY.length, 0, DELIVERY.length) !== 0) return;
       let i = bytes.indexOf(MARKER, DELIVERY.length);
       if (i < 0) return;

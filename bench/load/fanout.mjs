@@ -30,6 +30,7 @@ const flags = readFlags(process.argv.slice(2), {
   warmup: 3, // seconds at the top rate before the measured steps, not recorded
   'db-name': '', // the throwaway PostgreSQL database, to count its backends' CPU
   redis: false, // count the Redis server's CPU too
+  'changes-pct': 0, // Hearth only: this share of the events toggles a reaction on the room's latest message instead of sending
 });
 const drivers = { hearth: '../drivers/hearth.mjs', reference: '../drivers/reference.mjs' };
 if (!drivers[flags.target]) throw new Error(`--target must be one of ${Object.keys(drivers).join(', ')}`);
@@ -42,6 +43,7 @@ const urls = flags.urls.split(',');
 const live = createDeliveryCounter();
 const tag = `b${Date.now().toString(36)}`;
 const connections = flags.rooms * flags['per-room'];
+const latestInRoom = [];
 const before = readUsageOf(flags.pids);
 const { enrol } = await import(drivers[flags.target]);
 log(`enrolling ${flags.rooms} rooms × ${flags['per-room']} members over ${urls.length} process(es)`);
@@ -87,8 +89,17 @@ for (const { rate, seconds, warmup } of plan) {
     send(n, onAck) {
       const room = n % flags.rooms;
       const socket = members[room][Math.floor(n / flags.rooms) % flags['per-room']];
+      // Every room gets the same share of changes: n's own slot within its room decides.
+      const latest = latestInRoom[room];
+      if (latest && Math.floor(n / flags.rooms) % 100 < flags['changes-pct']) {
+        socket.call('message:react', { roomId: roomIds[room], messageId: latest, emoji: '👍' }, onAck);
+        return;
+      }
       const clientId = `${tag}-${++sendCount}`; // unique across steps, or the server dedupes it
-      socket.call('message:send', { roomId: roomIds[room], text: stampedText(flags['text-bytes']), clientId }, onAck);
+      socket.call('message:send', { roomId: roomIds[room], text: stampedText(flags['text-bytes']), clientId }, (args) => {
+        if (args[0]?.ok) latestInRoom[room] = args[0].message.id;
+        onAck(args);
+      });
     },
     dropped: () => members.flat().filter((s) => s.dropped).length,
   });

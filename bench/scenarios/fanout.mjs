@@ -47,6 +47,7 @@ export function measure(target, ctx) {
           'profile-step': profiling ? top : 0,
           'db-name': started.dbName ?? '',
           redis: Boolean(started.redisPrefix),
+          'changes-pct': target.kind === 'hearth' ? flags['fanout-changes-pct'] : 0,
         },
         budgetSeconds(flags),
       ),

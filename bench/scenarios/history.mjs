@@ -15,7 +15,12 @@ export const title = 'History pages in a long room';
 export const appliesTo = (target) =>
   target.kind === 'reference' ? 'the bare server keeps no history' : target.processes > 1 ? 'a page is one process and its database' : true;
 
-export const settings = (flags) => ({ messages: flags['history-messages'], requests: flags['history-requests'], warmupRequests: 20 });
+export const settings = (flags) => ({
+  messages: flags['history-messages'],
+  requests: flags['history-requests'],
+  warmupRequests: 20,
+  rich: flags['history-rich'],
+});
 
 export const budgetSeconds = (flags) => 150 + Math.ceil(flags['history-messages'] / 10_000);
 
@@ -25,7 +30,7 @@ export function measure(target, ctx) {
   return measureTarget(name, target, ctx, {
     // Seeding runs on the load core, like every other client of the server.
     prepare: async ({ databaseUrl }) => {
-      const args = [join(ctx.root, 'bench/seed-history.mjs'), ...toArgv({ 'database-url': databaseUrl, messages: s.messages })];
+      const args = [join(ctx.root, 'bench/seed-history.mjs'), ...toArgv({ 'database-url': databaseUrl, messages: s.messages, rich: s.rich })];
       const [command, argv] = onCore(ctx.pin ? ctx.flags['load-core'] : null, process.execPath, args);
       console.log(`[bench] seeding ${s.messages} messages into ${target.label}`);
       seed = JSON.parse((await runToEnd({ command, args: argv, cwd: ctx.root, timeoutMs: budgetSeconds(ctx.flags) * 1000 })).trim());
