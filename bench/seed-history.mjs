@@ -40,7 +40,7 @@ const room = {
   name: flags.name || `history ${suffix}`,
   topic: `${flags.messages} seeded messages`,
   visibility: 'public',
-  code: nodeIds.newRoomCode(),
+  code: nodeIds.newRoomCode(8),
   ownerId: author.id,
   createdAt: createdAt.toISOString(),
 };
@@ -94,7 +94,11 @@ while (seq < flags.messages) {
 }
 await db
   .updateTable('rooms')
-  .set({ last_seq: flags.messages, last_change: flags.messages, last_activity_at: new Date(createdAt.getTime() + flags.messages * 1000).toISOString() })
+  .set({
+    last_seq: flags.messages,
+    last_change: flags.messages,
+    last_activity_at: new Date(createdAt.getTime() + flags.messages * 1000).toISOString(),
+  })
   .where('id', '=', room.id)
   .execute();
 // What autovacuum would do soon after such a load anyway; measure the planner's steady state.

@@ -41,3 +41,15 @@ test('on a phone the sidebar is a drawer and nothing scrolls sideways', async ({
   await expect(sidebar).toBeHidden();
   await expect(conversation(page, room)).toBeVisible();
 });
+
+test('on a phone a message opens its actions with "More" or a long press', async ({ page }) => {
+  await joinAsGuest(page, uniqueName('Tia'), uniqueName('thumbs'));
+  await sendMessage(page, 'tap me');
+  const row = conversation(page).getByRole('article').filter({ hasText: 'tap me' }).first();
+  await expect(row.getByRole('button', { name: 'Reply' })).toBeHidden();
+  await row.getByRole('button', { name: 'More' }).tap();
+  await row.getByRole('button', { name: 'Add reaction' }).tap();
+  await page.getByRole('dialog', { name: 'Pick a reaction' }).getByRole('button', { name: '❤️' }).tap();
+  await expect(row.getByRole('button', { name: /^❤️ 1 reaction/ })).toBeVisible();
+  await screenshot(page, 'phone-actions');
+});

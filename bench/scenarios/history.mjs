@@ -30,7 +30,10 @@ export function measure(target, ctx) {
   return measureTarget(name, target, ctx, {
     // Seeding runs on the load core, like every other client of the server.
     prepare: async ({ databaseUrl }) => {
-      const args = [join(ctx.root, 'bench/seed-history.mjs'), ...toArgv({ 'database-url': databaseUrl, messages: s.messages, rich: s.rich })];
+      const args = [
+        join(ctx.root, 'bench/seed-history.mjs'),
+        ...toArgv({ 'database-url': databaseUrl, messages: s.messages, rich: s.rich }),
+      ];
       const [command, argv] = onCore(ctx.pin ? ctx.flags['load-core'] : null, process.execPath, args);
       console.log(`[bench] seeding ${s.messages} messages into ${target.label}`);
       seed = JSON.parse((await runToEnd({ command, args: argv, cwd: ctx.root, timeoutMs: budgetSeconds(ctx.flags) * 1000 })).trim());

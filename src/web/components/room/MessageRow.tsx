@@ -5,7 +5,7 @@ import { retryMessage } from '../../realtime/commands.js';
 import type { PendingMessage } from '../../state/types.js';
 import { chat, useChat } from '../../store.js';
 import { Avatar } from '../Avatar.js';
-import { AlertIcon, ClockIcon } from '../icons.js';
+import { AlertIcon, CheckIcon, ClockIcon } from '../icons.js';
 import { EditBox } from './EditBox.js';
 import { MessageActions } from './MessageActions.js';
 import { MessageText } from './MessageText.js';
@@ -79,7 +79,17 @@ export function MessageRow({ author, text, createdAt, mine, continued, message, 
             {deleted ? <p>Message deleted</p> : <MessageText text={text} />}
           </div>
         )}
-        {message?.editedAt && !deleted && <span className="px-1 text-[11px] text-stone-400">(edited)</span>}
+        {message && !deleted && (message.editedAt || mine) && (
+          <p className="flex items-center gap-1 px-1 text-[11px] text-stone-400">
+            {message.editedAt && <span>(edited)</span>}
+            {mine && (
+              <span className="inline-flex items-center gap-0.5" title="Sent">
+                <CheckIcon className="size-3" aria-hidden="true" />
+                <span className="sr-only">Sent</span>
+              </span>
+            )}
+          </p>
+        )}
         {message && !deleted && <ReactionBar message={message} meId={meId} />}
         {pending && <PendingState pending={pending} roomId={roomId} />}
       </div>
