@@ -35,7 +35,11 @@ test('Shift+Enter adds a line and Enter sends both lines as one message', async 
   await composer.pressSequentially('violets are blue');
   await expect(composer).toHaveValue('roses are red\nviolets are blue');
   await composer.press('Enter');
-  await expect(page.getByRole('log').getByText('roses are red violets are blue')).toBeVisible();
+  // One message, the two lines kept apart by a line break.
+  const sent = page.getByRole('log').getByRole('article').filter({ hasText: 'roses are red' });
+  await expect(sent).toHaveCount(1);
+  await expect(sent).toContainText('violets are blue');
+  await expect(sent.locator('br')).toHaveCount(1);
 });
 
 test('people entering and leaving are announced and the Online list follows', async ({ page, browser }) => {

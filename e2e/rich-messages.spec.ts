@@ -107,10 +107,11 @@ test('message actions work from the keyboard alone', async ({ page }) => {
 });
 
 test('a reply quote far back opens the history around the original', async ({ page }) => {
+  test.setTimeout(120_000);
   const room = uniqueName('far');
   await joinAsGuest(page, uniqueName('Lou'), room);
   await sendMessage(page, 'the very first message');
-  for (let i = 0; i < 55; i++) await sendMessage(page, `filler ${i}`);
+  for (let i = 0; i < 52; i++) await sendMessage(page, `filler ${i}`);
   // Scroll back up to the first message and answer it.
   const first = article(page, 'the very first message');
   await expect(async () => {

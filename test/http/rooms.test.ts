@@ -25,6 +25,7 @@ describe('rooms', () => {
       code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6,}$/),
       memberCount: 1,
       lastSeq: 0,
+      lastChange: 0,
       createdAt: expect.any(String),
     });
   });

@@ -42,19 +42,22 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
           if (held === undefined || (held.messages[0]?.seq ?? Infinity) <= seq || !held.hasOlder) break;
           await loadOlder(room);
         }
-        // The list renders the loaded pages first; then the message is in it.
-        requestAnimationFrame(() => {
+        // The list renders (and measures) the loaded pages over a few frames: scroll until the row is there.
+        for (let attempt = 0; attempt < 12; attempt++) {
           const now = buildTimeline(chat.getState().rooms[room] ?? view, meId);
           const index = now.findIndex((item) => item.kind === 'message' && item.message.seq === seq);
           if (index < 0) return;
-          list.current?.scrollToIndex({ index, align: 'center' });
           const id = (now[index] as Extract<TimelineItem, { kind: 'message' }>).message.id;
-          setTimeout(() => {
-            const row = document.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"]`);
-            row?.setAttribute('data-highlighted', 'true');
-            setTimeout(() => row?.removeAttribute('data-highlighted'), 2000);
-          }, 300);
-        });
+          list.current?.scrollToIndex({ index, align: 'center' });
+          await new Promise((resolve) => setTimeout(resolve, 120));
+          const row = document.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"]`);
+          if (row) {
+            row.scrollIntoView({ block: 'center' });
+            row.setAttribute('data-highlighted', 'true');
+            setTimeout(() => row.removeAttribute('data-highlighted'), 2000);
+            return;
+          }
+        }
       })();
     },
     [meId, view],
