@@ -105,7 +105,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return update(state, message.roomId, (v) => view.applyMessage(v, message, meId, counts));
     }
     case 'message/changed':
-      return update(state, action.message.roomId, (v) => view.applyChange(v, action.message).view);
+      return update(state, action.message.roomId, (v) => view.applyChange(v, action.message));
     case 'message/sending':
       return update(state, action.pending.roomId, (v) => ({ ...view.addPending(v, action.pending), replyingTo: null }));
     case 'compose/replying':

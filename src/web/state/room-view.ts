@@ -60,16 +60,15 @@ function loadedPart(view: RoomView, messages: Message[]): Message[] {
   return messages.filter((m) => m.seq >= first.seq);
 }
 
-/**
- * A live change (edit, deletion, reaction): applied when its message is loaded. Returns the view
- * and whether a change between the held position and this one is missing (then: catch up).
- */
-export function applyChange(view: RoomView, message: Message): { view: RoomView; missed: boolean } {
-  const missed = view.loaded && message.change > view.syncedChange + 1;
+/** Whether a change between the position held and this one is missing (then: catch up). */
+export const missesChange = (view: RoomView, change: number): boolean => view.loaded && change > view.syncedChange + 1;
+
+/** A live change (edit, deletion, reaction): applied when its message is loaded. */
+export function applyChange(view: RoomView, message: Message): RoomView {
   const messages = mergeMessages(view.messages, loadedPart(view, [message]));
   const syncedChange = message.change === view.syncedChange + 1 ? message.change : view.syncedChange;
-  if (messages === view.messages && syncedChange === view.syncedChange) return { view, missed };
-  return { view: { ...view, messages, syncedChange }, missed };
+  if (messages === view.messages && syncedChange === view.syncedChange) return view;
+  return { ...view, messages, syncedChange };
 }
 
 export function applyOlderPage(view: RoomView, page: MessagePage): RoomView {

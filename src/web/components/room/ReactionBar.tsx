@@ -8,9 +8,13 @@ const countText = (n: number) => `${n} ${n === 1 ? 'reaction' : 'reactions'}`;
 /** Each emoji with its count; clicking one toggles one's own; hovering or focusing it names who reacted. */
 export function ReactionBar({ message, meId }: { message: Message; meId: string | undefined }): ReactElement | null {
   const [names, setNames] = useState<Record<string, string>>({});
+  // Names are asked for once per state of the reactions, not on every hover.
+  const [askedAt, setAskedAt] = useState(-1);
   if (message.reactions.length === 0) return null;
 
   function learnNames(): void {
+    if (askedAt === message.change) return;
+    setAskedAt(message.change);
     whoReacted(message.roomId, message.id)
       .then((list) => setNames(Object.fromEntries(list.map((r) => [r.emoji, r.users.map((u) => u.username).join(', ')]))))
       .catch(() => undefined);

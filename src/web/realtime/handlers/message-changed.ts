@@ -1,5 +1,5 @@
 import type { Message } from '../../../contract/index.js';
-import { applyChange } from '../../state/room-view.js';
+import { missesChange } from '../../state/room-view.js';
 import { chat } from '../../store.js';
 import { catchUp } from '../commands.js';
 
@@ -7,7 +7,7 @@ import { catchUp } from '../commands.js';
 export function onMessageChanged({ message }: { message: Message }): void {
   const view = chat.getState().rooms[message.roomId];
   if (view === undefined) return;
-  const { missed } = applyChange(view, message);
+  const missed = missesChange(view, message.change);
   chat.dispatch({ type: 'message/changed', message });
   // A position skipped means a change in flight from another process, or one lost: ask for it.
   if (missed) void catchUp(message.roomId);
