@@ -75,8 +75,11 @@ test('edit, delete, reply and react between two people, live', async ({ page, br
   await bobPage.getByRole('dialog', { name: 'Pick a reaction' }).getByRole('button', { name: '🎉' }).click();
   const reaction = article(page, 'Lunch at one?').getByRole('button', { name: /^🎉 1 reaction/ });
   await expect(reaction).toBeVisible();
+  await expect(reaction).toHaveAttribute('aria-pressed', 'false');
   await reaction.click();
-  await expect(article(bobPage, 'Lunch at one?').getByRole('button', { name: /^🎉 2 reactions/ })).toBeVisible();
+  await expect(article(page, 'Lunch at one?').getByRole('button', { name: /^🎉 2 reactions/ })).toHaveAttribute('aria-pressed', 'true');
+  // Each sees the reaction as theirs: Ann's click leaves Bob's mark his.
+  await expect(article(bobPage, 'Lunch at one?').getByRole('button', { name: /^🎉 2 reactions/ })).toHaveAttribute('aria-pressed', 'true');
   await article(bobPage, 'Lunch at one?')
     .getByRole('button', { name: /^🎉 2 reactions/ })
     .focus();

@@ -25,12 +25,12 @@ export interface PresenceEvent {
 
 export interface ServerToClientEvents {
   'message:created': (event: { message: Message }) => void;
-  /** The message's text was edited; `message` is its whole current state. */
-  'message:updated': (event: { message: Message }) => void;
+  /** The message's text was edited by `by`; `message` is its whole current state (`me` is `by`'s). */
+  'message:updated': (event: { message: Message; by: string }) => void;
   /** The message was deleted: its text is gone, `deletedAt` set; replies keep pointing at it. */
   'message:deleted': (event: { message: Message }) => void;
-  /** Someone reacted or took a reaction back; `message` carries every reaction now. */
-  'message:reactions': (event: { message: Message }) => void;
+  /** `by` reacted or took a reaction back; `message` carries every reaction now (`me` is `by`'s). */
+  'message:reactions': (event: { message: Message; by: string }) => void;
   'room:member_joined': (event: MemberEvent) => void;
   'room:member_left': (event: MemberEvent) => void;
   'room:presence': (event: PresenceEvent) => void;

@@ -38,10 +38,18 @@ export interface ReplyRef {
   deleted: boolean;
 }
 
-/** One emoji on a message and who put it there (a person at most once per emoji). */
+/**
+ * One emoji on a message: how many people put it there and whether the reader is one of them.
+ * Who they are is asked for separately (`GET …/reactions`), so a popular message stays small.
+ */
 export interface Reaction {
   emoji: string;
-  userIds: string[];
+  count: number;
+  /**
+   * Whether the reader reacted with it. In a broadcast (`message:updated`, `message:reactions`)
+   * it is whether `by`, who made the change, did: a client keeps its own flags unless `by` is itself.
+   */
+  me: boolean;
 }
 
 export interface Message {

@@ -4,7 +4,7 @@ import type { Account, Mail, UserStore } from '../../src/server/core/accounts/po
 import type { MessageStore } from '../../src/server/core/messages/ports.js';
 import type { RoomStore } from '../../src/server/core/rooms/ports.js';
 import type { Broadcaster } from '../../src/server/core/shared/ports.js';
-import { toggleReaction } from '../../src/server/core/messages/reactions.js';
+import { reactionsSeenBy, toggleReaction, type ReactionRecord } from '../../src/server/core/messages/reactions.js';
 import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
 import { MemoryPresence } from '../../src/server/memory/memory-presence.js';
 import { MemoryRateLimiter } from '../../src/server/memory/memory-rate-limiter.js';
@@ -82,7 +82,10 @@ function memoryRooms(): RoomStore {
 
 /** The message store's rules in memory: seqs and change positions per room, idempotent clientIds. */
 function memoryMessages(): MessageStore {
+  // Messages are kept without reactions, which are kept (who put each emoji there) beside them.
   const byRoom = new Map<string, Message[]>();
+  const reactions = new Map<string, ReactionRecord[]>();
+  const seenBy = (readerId: string | undefined) => (m: Message) => ({ ...m, reactions: reactionsSeenBy(reactions.get(m.id) ?? [], readerId) });
   const lastChange = new Map<string, number>();
   const nextChange = (roomId: string) => {
     const change = (lastChange.get(roomId) ?? 0) + 1;
@@ -108,8 +111,8 @@ function memoryMessages(): MessageStore {
       list.push(message);
       return { message, created: true };
     },
-    async pageMessages(roomId, { before, after, limit }) {
-      const list = byRoom.get(roomId) ?? [];
+    async pageMessages(roomId, { before, after, limit }, readerId) {
+      const list = (byRoom.get(roomId) ?? []).map(seenBy(readerId));
       if (after !== undefined) {
         const rest = list.filter((m) => m.seq > after);
         return { messages: rest.slice(0, limit), hasMore: rest.length > limit };
@@ -117,29 +120,36 @@ function memoryMessages(): MessageStore {
       const older = list.filter((m) => before === undefined || m.seq < before);
       return { messages: older.slice(-limit), hasMore: older.length > limit };
     },
-    async pageChanges(roomId, afterChange, limit) {
+    async pageChanges(roomId, afterChange, limit, readerId) {
       const changed = (byRoom.get(roomId) ?? []).filter((m) => m.change > afterChange).sort((a, b) => a.change - b.change);
-      return { messages: changed.slice(0, limit), hasMore: changed.length > limit };
+      return { messages: changed.slice(0, limit).map(seenBy(readerId)), hasMore: changed.length > limit };
     },
-    findMessage: async (roomId, messageId) => byRoom.get(roomId)?.find((m) => m.id === messageId),
+    async findMessage(roomId, messageId, readerId) {
+      const message = byRoom.get(roomId)?.find((m) => m.id === messageId);
+      return message && seenBy(readerId)(message);
+    },
+    reactionsOf: async (roomId, messageId) =>
+      byRoom.get(roomId)?.some((m) => m.id === messageId) ? (reactions.get(messageId) ?? []) : undefined,
     async changeMessage(roomId, messageId, change) {
       const list = byRoom.get(roomId) ?? [];
       const index = list.findIndex((m) => m.id === messageId);
       const current = list[index];
       if (!current || current.deletedAt !== null) return { ok: false, reason: 'not_found' };
       if (change.kind === 'react') {
-        const toggled = toggleReaction(current.reactions, change.userId, change.emoji, change.maxEmoji);
+        const toggled = toggleReaction(reactions.get(messageId) ?? [], change.by, change.emoji, change.maxEmoji);
         if (!toggled) return { ok: false, reason: 'too_many_reactions' };
-        const message = { ...current, reactions: toggled.reactions, change: nextChange(roomId) };
+        reactions.set(messageId, toggled.reactions);
+        const message = { ...current, change: nextChange(roomId) };
         list[index] = message;
-        return { ok: true, message, on: toggled.on };
+        return { ok: true, message: seenBy(change.by)(message), on: toggled.on };
       }
+      if (change.kind === 'delete') reactions.delete(messageId);
       const message =
         change.kind === 'edit'
           ? { ...current, text: change.text, editedAt: change.at, change: nextChange(roomId) }
-          : { ...current, text: '', reactions: [], deletedAt: change.at, change: nextChange(roomId) };
+          : { ...current, text: '', deletedAt: change.at, change: nextChange(roomId) };
       list[index] = message;
-      return { ok: true, message };
+      return { ok: true, message: seenBy(change.by)(message) };
     },
   };
 }

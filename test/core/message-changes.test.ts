@@ -38,7 +38,7 @@ describe('changing messages: the rules', () => {
     const edited = await editMessage(deps, ann, { roomId: room.id, messageId: message.id, text: 'second thoughts' });
     expect(edited).toMatchObject({ text: 'second thoughts', editedAt: expect.any(String), change: message.change + 1 });
     expect(await editMessage(deps, ann, { roomId: room.id, messageId: message.id, text: 'second thoughts' })).toEqual(edited);
-    expect(log).toEqual([['toRoom', room.id, 'message:updated', { message: edited }]]);
+    expect(log).toEqual([['toRoom', room.id, 'message:updated', { message: edited, by: ann.id }]]);
   });
 
   it("a deleted message's text is gone, and nothing more can be done to it", async () => {
@@ -59,9 +59,13 @@ describe('changing messages: the rules', () => {
   it('reactions toggle: on, off, and a new emoji beyond the limit is refused', async () => {
     const { deps, ann, bob, room, message } = await setup();
     const react = (user = bob, emoji = '👍') => reactToMessage(deps, user, { roomId: room.id, messageId: message.id, emoji });
-    expect(await react()).toMatchObject({ on: true, message: { reactions: [{ emoji: '👍', userIds: [bob.id] }] } });
-    expect(await react(ann)).toMatchObject({ on: true, message: { reactions: [{ emoji: '👍', userIds: [bob.id, ann.id] }] } });
-    expect(await react()).toMatchObject({ on: false, message: { reactions: [{ emoji: '👍', userIds: [ann.id] }] } });
+    expect(await react()).toMatchObject({ on: true, message: { reactions: [{ emoji: '👍', count: 1, me: true }] } });
+    expect(await react(ann)).toMatchObject({ on: true, message: { reactions: [{ emoji: '👍', count: 2, me: true }] } });
+    expect(await react()).toMatchObject({ on: false, message: { reactions: [{ emoji: '👍', count: 1, me: false }] } });
+    expect(await deps.messages.reactionsOf(room.id, message.id)).toEqual([{ emoji: '👍', userIds: [ann.id] }]);
+    // Each reader sees which reactions are theirs; a broadcast names who changed it.
+    expect((await deps.messages.findMessage(room.id, message.id, ann.id))?.reactions).toEqual([{ emoji: '👍', count: 1, me: true }]);
+    expect((await deps.messages.findMessage(room.id, message.id, bob.id))?.reactions).toEqual([{ emoji: '👍', count: 1, me: false }]);
     const full = Array.from({ length: limits.reactionsPerMessageMax }, (_, i) => ({ emoji: String(i), userIds: ['x'] }));
     expect(toggleReaction(full, bob.id, '🆕', limits.reactionsPerMessageMax)).toBeUndefined();
     expect(toggleReaction(full, 'x', '0', limits.reactionsPerMessageMax)?.reactions).toHaveLength(limits.reactionsPerMessageMax - 1);

@@ -4,11 +4,12 @@ import { catchUpByChange, createRoom, edit, enter, joinByCode, react, remove, re
 import { api, eventsNamed, guest, waitFor, type Client } from '../support/hearth.js';
 import { hearthSuite } from '../support/suite.js';
 
-type MessageEvent = { message: Message };
-const lastEvent = (client: Client, event: string, id: string) =>
+type MessageEvent = { message: Message; by?: string };
+const lastEventPayload = (client: Client, event: string, id: string) =>
   eventsNamed<MessageEvent>(client, event)
     .filter((e) => e.message.id === id)
-    .at(-1)?.message;
+    .at(-1);
+const lastEvent = (client: Client, event: string, id: string) => lastEventPayload(client, event, id)?.message;
 
 for (const engine of ['sqlite', 'postgres'] as const) {
   describe(`changing messages (${engine})`, () => {
@@ -31,10 +32,22 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       await waitFor(() => lastEvent(bobSocket, 'message:updated', id), 'the edit');
 
       const reacted = await react(bobSocket, room.id, id, '👍');
-      expect(reacted).toMatchObject({ ok: true, on: true, message: { reactions: [{ emoji: '👍', userIds: [bob.user.id] }] } });
-      expect(await waitFor(() => lastEvent(annSocket, 'message:reactions', id), 'the reaction')).toMatchObject({
-        reactions: [{ emoji: '👍' }],
+      expect(reacted).toMatchObject({ ok: true, on: true, message: { reactions: [{ emoji: '👍', count: 1, me: true }] } });
+      // The broadcast names who changed it; its `me` marks are theirs, and no one's ids travel.
+      expect(await waitFor(() => lastEventPayload(annSocket, 'message:reactions', id), 'the reaction')).toEqual({
+        message: expect.objectContaining({ reactions: [{ emoji: '👍', count: 1, me: true }] }),
+        by: bob.user.id,
       });
+      // Read back by Ann, the reaction is not hers.
+      const annReads = await api<{ messages: Array<{ id: string; reactions: unknown }> }>(
+        suite.server,
+        'GET',
+        `/api/rooms/${room.id}/messages`,
+        {
+          token: ann.token,
+        },
+      );
+      expect(annReads.body.messages.find((m) => m.id === id)?.reactions).toEqual([{ emoji: '👍', count: 1, me: false }]);
       expect(await react(bobSocket, room.id, id, '👍')).toMatchObject({ ok: true, on: false, message: { reactions: [] } });
 
       const who = await api<{ reactions: Array<{ emoji: string; users: Array<{ username: string }> }> }>(
@@ -148,6 +161,8 @@ for (const engine of ['sqlite', 'postgres'] as const) {
         const sent = await send(i % 2 ? bobSocket : annSocket, room.id, `message ${i}`);
         if (sent.ok) ids.push(sent.message.id);
       }
+      // Carol's own reaction, which others' reactions while she is away must leave marked as hers.
+      await react(carolSocket, room.id, ids[2]!, '🎉');
       const before = await enter(carolSocket, room.id);
       if (!before.ok) throw new Error('enter failed');
       carolSocket.socket.disconnect();
@@ -169,11 +184,12 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       await waitFor(() => carolSocket.socket.connected, 'reconnected');
       const caught = await catchUpByChange(carolSocket, room.id, before.messages, before.room.lastChange);
 
+      // The server's state as Carol reads it (her own reactions marked).
       const truth = await api<{ messages: Message[] }>(suite.server, 'GET', `/api/rooms/${room.id}/messages?after=0&limit=100`, {
-        token: ann.token,
+        token: carol.token,
       });
       const rest = await api<{ messages: Message[] }>(suite.server, 'GET', `/api/rooms/${room.id}/messages?after=100&limit=100`, {
-        token: ann.token,
+        token: carol.token,
       });
       const everything = [...truth.body.messages, ...rest.body.messages];
       expect(everything).toHaveLength(117);
@@ -182,6 +198,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       if (!room2.ok) throw new Error('enter failed');
       expect(caught.lastChange).toBe(room2.room.lastChange);
       expect(caught.messages.find((m) => m.id === ids[1])).toMatchObject({ text: '', deletedAt: expect.any(String) });
+      expect(caught.messages.find((m) => m.id === ids[2])?.reactions).toEqual([{ emoji: '🎉', count: 3, me: true }]);
     });
   });
 }

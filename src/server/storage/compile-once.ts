@@ -1,4 +1,4 @@
-import type { Compilable, Kysely, QueryResult } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Schema } from './schema.js';
 
 const marker = '\u0000hearth-arg:';
@@ -17,6 +17,15 @@ export function compileOnce<A extends unknown[], R>(
   db: Kysely<Schema>,
   build: (db: Kysely<Schema>, ...args: A) => Compilable<R>,
 ): (executor: Kysely<Schema>, ...args: A) => Promise<QueryResult<R>> {
+  const bind = bindOnce(db, build);
+  return (executor, ...args) => executor.executeQuery<R>(bind(...args));
+}
+
+/** compileOnce's binding alone: the query with these arguments, to run by other means. */
+export function bindOnce<A extends unknown[], R>(
+  db: Kysely<Schema>,
+  build: (db: Kysely<Schema>, ...args: A) => Compilable<R>,
+): (...args: A) => CompiledQuery<R> {
   const markers = Array.from({ length: build.length - 1 }, (_, i) => `${marker}${i}`) as A;
   const template = build(db, ...markers).compile();
   const slots = template.parameters.map((value) =>
@@ -24,6 +33,5 @@ export function compileOnce<A extends unknown[], R>(
   );
   const missing = markers.findIndex((_, i) => !slots.includes(i));
   if (missing >= 0) throw new Error(`compileOnce: argument ${missing} of ${template.sql} did not reach the query as a parameter`);
-  return (executor, ...args) =>
-    executor.executeQuery<R>({ ...template, parameters: slots.map((slot, i) => (slot < 0 ? template.parameters[i] : args[slot])) });
+  return (...args) => ({ ...template, parameters: slots.map((slot, i) => (slot < 0 ? template.parameters[i] : args[slot])) });
 }

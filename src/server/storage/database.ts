@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Engine, Schema } from './schema.js';
-import { cachingStatements } from './sqlite/statement-cache.js';
+import { cachingStatements, rawStatements } from './sqlite/statement-cache.js';
 import { startCheckpointer } from './sqlite/checkpointer.js';
 import { controlOf, createSqliteWriter, type Write } from './sqlite/write-batch.js';
 import { fileFlush, sharedFlush } from './sqlite/wal-flush.js';
@@ -20,6 +20,12 @@ export interface Database {
    * and the promise settles after the commit. On SQLite, writes arriving together share a commit.
    */
   write: Write;
+  /**
+   * A read outside any transaction whose rows come back as arrays, one value per selected column
+   * in the select's order: for the widest hot reads (history pages), where making an object per
+   * row is a large share of the cost.
+   */
+  readArrays(query: CompiledQuery): Promise<unknown[][]>;
   /** A trivial query: resolves when the database answers. */
   ping(): Promise<void>;
   /** Waits for the statement or transaction in flight, then closes every connection. */
@@ -60,6 +66,7 @@ function openSqlite(path: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const raw = rawStatements(sqlite);
   const checkpointer =
     file === ':memory:' ? undefined : startCheckpointer(file, { onFailure: () => sqlite.pragma('wal_autocheckpoint = 1000') });
   // About 40 MB of WAL: reached only if the checkpointer falls behind (sqlite/checkpointer.ts).
@@ -72,6 +79,8 @@ function openSqlite(path: string): Database {
       checkpointer?.wrote();
       return flushWal();
     }),
+    // Through Kysely's one connection, so that no write's transaction is open around the read.
+    readArrays: (query) => db.connection().execute(async () => raw(query.sql).all(...query.parameters)),
     ping: () => ping(db),
     async close() {
       await checkpointer?.close();
@@ -114,6 +123,10 @@ function openPostgres(url: string, schema: string | undefined): Database {
     db,
     engine: 'postgres',
     write: (work) => db.transaction().execute(work),
+    async readArrays(query) {
+      const result = await pool.query<unknown[]>({ text: query.sql, values: [...query.parameters], rowMode: 'array' });
+      return result.rows;
+    },
     ping: () => ping(db),
     close: () => db.destroy(),
   };

@@ -139,3 +139,34 @@ describe('the room list', () => {
     expect(more.directoryCursor).toBeNull();
   });
 });
+
+describe('reactions a broadcast carries', () => {
+  const reacted = (change: number, reactions: { emoji: string; count: number; me: boolean }[], by?: string): ChatAction => ({
+    type: 'message/changed',
+    message: { ...message(3), change, reactions },
+    ...(by === undefined ? {} : { by }),
+  });
+  const reactionsOf3 = (state: ChatState) => kitchen(state).messages.find((m) => m.seq === 3)?.reactions;
+
+  it('are marked as their changer sees them: this reader keeps its own marks unless it made the change', () => {
+    const mine = run(joined(1, 5), reacted(6, [{ emoji: '👍', count: 1, me: true }]));
+    expect(reactionsOf3(mine)).toEqual([{ emoji: '👍', count: 1, me: true }]);
+    // Bob adds his 👍 and a 🎉: in his broadcast both are his; Ann's 👍 stays hers, the 🎉 is not.
+    const bobs = reacted(
+      7,
+      [
+        { emoji: '👍', count: 2, me: true },
+        { emoji: '🎉', count: 1, me: true },
+      ],
+      bob.id,
+    );
+    expect(reactionsOf3(run(joined(1, 5), reacted(6, [{ emoji: '👍', count: 1, me: true }]), bobs))).toEqual([
+      { emoji: '👍', count: 2, me: true },
+      { emoji: '🎉', count: 1, me: false },
+    ]);
+    // Ann's own change from another tab arrives as a broadcast by her: taken as it is.
+    expect(reactionsOf3(run(joined(1, 5), reacted(6, [{ emoji: '🎉', count: 1, me: true }], ann.id)))).toEqual([
+      { emoji: '🎉', count: 1, me: true },
+    ]);
+  });
+});

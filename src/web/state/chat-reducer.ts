@@ -16,7 +16,8 @@ export type ChatAction =
   | { type: 'room/left'; roomId: string }
   | { type: 'message/created'; message: Message }
   /** An edit, a deletion or a reaction, live or acknowledged. */
-  | { type: 'message/changed'; message: Message }
+  /** `by`: who made the change, when it is a broadcast (its reactions are marked as they see them). */
+  | { type: 'message/changed'; message: Message; by?: string }
   | { type: 'message/sending'; pending: PendingMessage }
   | { type: 'compose/replying'; roomId: string; message: Message | null }
   | { type: 'compose/editing'; roomId: string; messageId: string | null }
@@ -105,7 +106,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return update(state, message.roomId, (v) => view.applyMessage(v, message, meId, counts));
     }
     case 'message/changed':
-      return update(state, action.message.roomId, (v) => view.applyChange(v, action.message));
+      return update(state, action.message.roomId, (v) =>
+        view.applyChange(v, action.message, action.by !== undefined && action.by !== meId),
+      );
     case 'message/sending':
       return update(state, action.pending.roomId, (v) => ({ ...view.addPending(v, action.pending), replyingTo: null }));
     case 'compose/replying':

@@ -63,12 +63,23 @@ function loadedPart(view: RoomView, messages: Message[]): Message[] {
 /** Whether a change between the position held and this one is missing (then: catch up). */
 export const missesChange = (view: RoomView, change: number): boolean => view.loaded && change > view.syncedChange + 1;
 
-/** A live change (edit, deletion, reaction): applied when its message is loaded. */
-export function applyChange(view: RoomView, message: Message): RoomView {
-  const messages = mergeMessages(view.messages, loadedPart(view, [message]));
+/**
+ * A live change (edit, deletion, reaction): applied when its message is loaded. A broadcast's
+ * reactions are marked as the person who made the change sees them (`byOther`): this reader keeps
+ * its own marks, which only its own changes move.
+ */
+export function applyChange(view: RoomView, message: Message, byOther = false): RoomView {
+  const incoming = byOther ? withMyReactions(view.messages.find((m) => m.id === message.id), message) : message;
+  const messages = mergeMessages(view.messages, loadedPart(view, [incoming]));
   const syncedChange = message.change === view.syncedChange + 1 ? message.change : view.syncedChange;
   if (messages === view.messages && syncedChange === view.syncedChange) return view;
   return { ...view, messages, syncedChange };
+}
+
+function withMyReactions(held: Message | undefined, message: Message): Message {
+  if (message.reactions.length === 0) return message;
+  const mine = new Set(held?.reactions.filter((r) => r.me).map((r) => r.emoji));
+  return { ...message, reactions: message.reactions.map((r) => ({ ...r, me: mine.has(r.emoji) })) };
 }
 
 export function applyOlderPage(view: RoomView, page: MessagePage): RoomView {

@@ -13,14 +13,14 @@ export function messageChangeContract(f: Fixture): void {
       const room = await f.room(ann.id);
       const { message: first } = await f.stores.messages.appendMessage(f.message(room, ann));
       await f.stores.messages.appendMessage(f.message(room, ann));
-      const edited = await f.stores.messages.changeMessage(room, first.id, { kind: 'edit', text: 'better words', at: at() });
+      const edited = await f.stores.messages.changeMessage(room, first.id, { kind: 'edit', by: 'author', text: 'better words', at: at() });
       expect(edited).toMatchObject({
         ok: true,
         message: { id: first.id, seq: 1, change: 3, text: 'better words', editedAt: expect.any(String) },
       });
-      const reacted = await f.stores.messages.changeMessage(room, first.id, { kind: 'react', userId: bob.id, emoji: '👍', maxEmoji: 20 });
-      expect(reacted).toMatchObject({ ok: true, on: true, message: { change: 4, reactions: [{ emoji: '👍', userIds: [bob.id] }] } });
-      const deleted = await f.stores.messages.changeMessage(room, first.id, { kind: 'delete', at: at() });
+      const reacted = await f.stores.messages.changeMessage(room, first.id, { kind: 'react', by: bob.id, emoji: '👍', maxEmoji: 20 });
+      expect(reacted).toMatchObject({ ok: true, on: true, message: { change: 4, reactions: [{ emoji: '👍', count: 1, me: true }] } });
+      const deleted = await f.stores.messages.changeMessage(room, first.id, { kind: 'delete', by: 'author', at: at() });
       expect(deleted).toMatchObject({ ok: true, message: { change: 5, text: '', reactions: [], deletedAt: expect.any(String) } });
       expect((await f.stores.rooms.findRoomById(room))?.lastChange).toBe(5);
       const page = await f.stores.messages.pageMessages(room, { limit: 10 });
@@ -34,14 +34,14 @@ export function messageChangeContract(f: Fixture): void {
       const ann = await f.user();
       const room = await f.room(ann.id);
       const { message } = await f.stores.messages.appendMessage({ ...f.message(room, ann), text: 'a secret to take back' });
-      await f.stores.messages.changeMessage(room, message.id, { kind: 'delete', at: at() });
+      await f.stores.messages.changeMessage(room, message.id, { kind: 'delete', by: 'author', at: at() });
       const stored = await sql<{ text: string }>`select text from messages where id = ${message.id}`.execute(f.database.db);
       expect(stored.rows).toEqual([{ text: '' }]);
-      expect(await f.stores.messages.changeMessage(room, message.id, { kind: 'edit', text: 'again', at: at() })).toEqual({
+      expect(await f.stores.messages.changeMessage(room, message.id, { kind: 'edit', by: 'author', text: 'again', at: at() })).toEqual({
         ok: false,
         reason: 'not_found',
       });
-      expect(await f.stores.messages.changeMessage(room, 'nope', { kind: 'delete', at: at() })).toEqual({ ok: false, reason: 'not_found' });
+      expect(await f.stores.messages.changeMessage(room, 'nope', { kind: 'delete', by: 'author', at: at() })).toEqual({ ok: false, reason: 'not_found' });
       // Refusals took no position: the next change is the next number.
       const { message: next } = await f.stores.messages.appendMessage(f.message(room, ann));
       expect(next.change).toBe(3);
@@ -52,7 +52,7 @@ export function messageChangeContract(f: Fixture): void {
       const [here, there] = [await f.room(ann.id), await f.room(ann.id)];
       const { message } = await f.stores.messages.appendMessage(f.message(there, ann));
       expect(await f.stores.messages.findMessage(here, message.id)).toBeUndefined();
-      expect(await f.stores.messages.changeMessage(here, message.id, { kind: 'delete', at: at() })).toEqual({
+      expect(await f.stores.messages.changeMessage(here, message.id, { kind: 'delete', by: 'author', at: at() })).toEqual({
         ok: false,
         reason: 'not_found',
       });
@@ -63,7 +63,7 @@ export function messageChangeContract(f: Fixture): void {
       const room = await f.room(ann.id);
       const { message } = await f.stores.messages.appendMessage(f.message(room, ann));
       const react = (userId: string, emoji: string, maxEmoji = 2) =>
-        f.stores.messages.changeMessage(room, message.id, { kind: 'react', userId, emoji, maxEmoji });
+        f.stores.messages.changeMessage(room, message.id, { kind: 'react', by: userId, emoji, maxEmoji });
       await react(ann.id, '👍');
       await react(bob.id, '👍');
       await react(bob.id, '🎉');
@@ -72,13 +72,24 @@ export function messageChangeContract(f: Fixture): void {
         on: false,
         message: {
           reactions: [
-            { emoji: '👍', userIds: [bob.id] },
-            { emoji: '🎉', userIds: [bob.id] },
+            { emoji: '👍', count: 1, me: false },
+            { emoji: '🎉', count: 1, me: false },
           ],
         },
       });
       const off = await react(bob.id, '🎉');
-      expect(off.ok && off.message.reactions).toEqual([{ emoji: '👍', userIds: [bob.id] }]);
+      expect(off.ok && off.message.reactions).toEqual([{ emoji: '👍', count: 1, me: true }]);
+      expect(await f.stores.messages.reactionsOf(room, message.id)).toEqual([{ emoji: '👍', userIds: [bob.id] }]);
+      // Each reader sees its own reactions marked, on every read path.
+      const seen = async (readerId?: string) => [
+        (await f.stores.messages.findMessage(room, message.id, readerId))?.reactions,
+        (await f.stores.messages.pageMessages(room, { limit: 5 }, readerId)).messages[0]?.reactions,
+        (await f.stores.messages.pageChanges(room, 0, 5, readerId)).messages[0]?.reactions,
+      ];
+      expect(await seen(bob.id)).toEqual(Array(3).fill([{ emoji: '👍', count: 1, me: true }]));
+      expect(await seen(ann.id)).toEqual(Array(3).fill([{ emoji: '👍', count: 1, me: false }]));
+      expect(await seen()).toEqual(Array(3).fill([{ emoji: '👍', count: 1, me: false }]));
+      expect(await f.stores.messages.reactionsOf(room, 'nope')).toBeUndefined();
     });
 
     it('pageChanges returns each changed message once, as it is now, in change order, paged', async () => {
@@ -86,9 +97,9 @@ export function messageChangeContract(f: Fixture): void {
       const room = await f.room(ann.id);
       const ids: string[] = [];
       for (let i = 0; i < 4; i++) ids.push((await f.stores.messages.appendMessage(f.message(room, ann))).message.id);
-      await f.stores.messages.changeMessage(room, ids[0]!, { kind: 'edit', text: 'one', at: at() });
-      await f.stores.messages.changeMessage(room, ids[0]!, { kind: 'edit', text: 'one, again', at: at() });
-      await f.stores.messages.changeMessage(room, ids[2]!, { kind: 'delete', at: at() });
+      await f.stores.messages.changeMessage(room, ids[0]!, { kind: 'edit', by: 'author', text: 'one', at: at() });
+      await f.stores.messages.changeMessage(room, ids[0]!, { kind: 'edit', by: 'author', text: 'one, again', at: at() });
+      await f.stores.messages.changeMessage(room, ids[2]!, { kind: 'delete', by: 'author', at: at() });
       const first = await f.stores.messages.pageChanges(room, 2, 2);
       expect(first.messages.map((m) => [m.seq, m.change])).toEqual([
         [4, 4],
@@ -107,9 +118,9 @@ export function messageChangeContract(f: Fixture): void {
       const replyTo = { id: original.id, seq: 1, author: original.author, excerpt: original.text, deleted: false };
       const { message: reply } = await f.stores.messages.appendMessage({ ...f.message(room, bob), text: 'Yes!', replyTo });
       expect(reply.replyTo).toEqual(replyTo);
-      await f.stores.messages.changeMessage(room, original.id, { kind: 'edit', text: 'Lunch at one?', at: at() });
+      await f.stores.messages.changeMessage(room, original.id, { kind: 'edit', by: 'author', text: 'Lunch at one?', at: at() });
       expect((await f.stores.messages.findMessage(room, reply.id))?.replyTo).toMatchObject({ excerpt: 'Lunch at one?', deleted: false });
-      await f.stores.messages.changeMessage(room, original.id, { kind: 'delete', at: at() });
+      await f.stores.messages.changeMessage(room, original.id, { kind: 'delete', by: 'author', at: at() });
       expect((await f.stores.messages.findMessage(room, reply.id))?.replyTo).toEqual({ ...replyTo, excerpt: '', deleted: true });
     });
 
@@ -137,7 +148,7 @@ export function messageChangeContract(f: Fixture): void {
           const stores = i % 2 ? other : f.stores;
           const user = users[i % 3]!;
           if (i % 4 === 0) return stores.messages.appendMessage(f.message(room, user));
-          return stores.messages.changeMessage(room, target.id, { kind: 'react', userId: user.id, emoji: emoji[i % 5]!, maxEmoji: 20 });
+          return stores.messages.changeMessage(room, target.id, { kind: 'react', by: user.id, emoji: emoji[i % 5]!, maxEmoji: 20 });
         }),
       );
       const changes = await f.stores.messages.pageChanges(room, 0, 100);
@@ -156,9 +167,7 @@ export function messageChangeContract(f: Fixture): void {
         .filter(([, n]) => n % 2 === 1)
         .map(([key]) => key)
         .sort();
-      const final = (await f.stores.messages.findMessage(room, target.id))!.reactions.flatMap((r) =>
-        r.userIds.map((id) => `${id} ${r.emoji}`),
-      );
+      const final = (await f.stores.messages.reactionsOf(room, target.id))!.flatMap((r) => r.userIds.map((id) => `${id} ${r.emoji}`));
       expect(final.sort()).toEqual(expected);
     });
   });

@@ -16,7 +16,7 @@ type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock'>;
 async function changeableMessage(deps: ChangeDeps, user: User, roomId: string, messageId: string): Promise<Message> {
   const { member } = await roomVisibleTo(deps, roomId, user);
   if (!member) throw new DomainError('FORBIDDEN', 'Join the room first');
-  const message = await deps.messages.findMessage(roomId, messageId);
+  const message = await deps.messages.findMessage(roomId, messageId, user.id);
   if (!message || message.deletedAt !== null) throw notFound('Message');
   return message;
 }
@@ -44,10 +44,11 @@ export async function editMessage(deps: ChangeDeps, user: User, input: MessageEd
   if (current.text === input.text) return current;
   const { message } = await change(deps, input.roomId, input.messageId, {
     kind: 'edit',
+    by: user.id,
     text: input.text,
     at: deps.clock.now().toISOString(),
   });
-  deps.broadcast.toRoom(input.roomId, 'message:updated', { message });
+  deps.broadcast.toRoom(input.roomId, 'message:updated', { message, by: user.id });
   return message;
 }
 
@@ -55,7 +56,7 @@ export async function editMessage(deps: ChangeDeps, user: User, input: MessageEd
 export async function deleteMessage(deps: ChangeDeps, user: User, input: MessageDeletePayload): Promise<Message> {
   const current = await changeableMessage(deps, user, input.roomId, input.messageId);
   mustMay(user, current, 'delete');
-  const { message } = await change(deps, input.roomId, input.messageId, { kind: 'delete', at: deps.clock.now().toISOString() });
+  const { message } = await change(deps, input.roomId, input.messageId, { kind: 'delete', by: user.id, at: deps.clock.now().toISOString() });
   deps.broadcast.toRoom(input.roomId, 'message:deleted', { message });
   return message;
 }
@@ -65,10 +66,10 @@ export async function reactToMessage(deps: ChangeDeps, user: User, input: Messag
   await changeableMessage(deps, user, input.roomId, input.messageId);
   const { message, on } = await change(deps, input.roomId, input.messageId, {
     kind: 'react',
-    userId: user.id,
+    by: user.id,
     emoji: input.emoji,
     maxEmoji: limits.reactionsPerMessageMax,
   });
-  deps.broadcast.toRoom(input.roomId, 'message:reactions', { message });
+  deps.broadcast.toRoom(input.roomId, 'message:reactions', { message, by: user.id });
   return { message, on: on ?? false };
 }

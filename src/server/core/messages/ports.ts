@@ -1,4 +1,5 @@
 import type { Message, MessagePage, ReplyRef } from '../../../contract/types.js';
+import type { ReactionRecord } from './reactions.js';
 
 /** What message use cases need from storage. */
 
@@ -13,16 +14,21 @@ export interface NewMessage {
   replyTo?: ReplyRef;
 }
 
+/** A change to a message, made by `by` (the answer's reactions are seen by them). */
 export type MessageChange =
-  | { kind: 'edit'; text: string; at: string }
-  | { kind: 'delete'; at: string }
-  /** Adds the user's reaction, or takes it back if there; refused beyond `maxEmoji` distinct emoji. */
-  | { kind: 'react'; userId: string; emoji: string; maxEmoji: number };
+  | { kind: 'edit'; by: string; text: string; at: string }
+  | { kind: 'delete'; by: string; at: string }
+  /** Adds `by`'s reaction, or takes it back if there; refused beyond `maxEmoji` distinct emoji. */
+  | { kind: 'react'; by: string; emoji: string; maxEmoji: number };
 
 export type ChangeOutcome =
   | { ok: true; message: Message; /** react only: whether the user's reaction is there now */ on?: boolean }
   | { ok: false; reason: 'not_found' | 'too_many_reactions' };
 
+/**
+ * Messages come back as `readerId` sees them: its own reactions marked `me` (without a reader,
+ * none are).
+ */
 export interface MessageStore {
   /**
    * Durably stores the message with the room's next seq (gapless, in commit order) and its next
@@ -35,11 +41,17 @@ export interface MessageStore {
    * Oldest first. before/after are exclusive seq bounds; around is a seq the page holds in its
    * middle (with `hasNewer`); without them, the newest page.
    */
-  pageMessages(roomId: string, range: { before?: number; after?: number; around?: number; limit: number }): Promise<MessagePage>;
+  pageMessages(
+    roomId: string,
+    range: { before?: number; after?: number; around?: number; limit: number },
+    readerId?: string,
+  ): Promise<MessagePage>;
   /** The room's messages whose latest change is after `afterChange`, in change order, as they are now. */
-  pageChanges(roomId: string, afterChange: number, limit: number): Promise<MessagePage>;
+  pageChanges(roomId: string, afterChange: number, limit: number, readerId?: string): Promise<MessagePage>;
   /** A message of the room, deleted ones included. */
-  findMessage(roomId: string, messageId: string): Promise<Message | undefined>;
+  findMessage(roomId: string, messageId: string, readerId?: string): Promise<Message | undefined>;
+  /** Who put each emoji on a message of the room; undefined for no such message. */
+  reactionsOf(roomId: string, messageId: string): Promise<ReactionRecord[] | undefined>;
   /**
    * Applies the change and gives it the room's next change position, in one transaction under the
    * room's row lock, so concurrent changes in a room (from any process) get gapless positions in

@@ -16,10 +16,8 @@ export async function whoReacted(
   messageId: string,
 ): Promise<ReactionPeople[]> {
   await roomVisibleTo(deps, roomId, user);
-  const message = await deps.messages.findMessage(roomId, messageId);
-  if (!message || message.deletedAt !== null) throw notFound('Message');
-  const people = new Map(
-    (await deps.users.findUsersByIds([...new Set(message.reactions.flatMap((r) => r.userIds))])).map((u) => [u.id, u]),
-  );
-  return message.reactions.map((r) => ({ emoji: r.emoji, users: r.userIds.flatMap((id) => people.get(id) ?? []) }));
+  const reactions = await deps.messages.reactionsOf(roomId, messageId);
+  if (!reactions) throw notFound('Message');
+  const people = new Map((await deps.users.findUsersByIds([...new Set(reactions.flatMap((r) => r.userIds))])).map((u) => [u.id, u]));
+  return reactions.map((r) => ({ emoji: r.emoji, users: r.userIds.flatMap((id) => people.get(id) ?? []) }));
 }

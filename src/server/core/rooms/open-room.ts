@@ -35,10 +35,10 @@ export async function openRoom(deps: OpenDeps, user: User, socketId: string, roo
   await deps.broadcast.subscribeSocket(socketId, roomId);
   const page =
     from.afterChange !== undefined
-      ? await deps.messages.pageChanges(roomId, from.afterChange, limits.catchUpMax)
+      ? await deps.messages.pageChanges(roomId, from.afterChange, limits.catchUpMax, user.id)
       : from.afterSeq !== undefined
-        ? await deps.messages.pageMessages(roomId, { after: from.afterSeq, limit: limits.catchUpMax })
-        : await deps.messages.pageMessages(roomId, { limit: limits.pageDefault });
+        ? await deps.messages.pageMessages(roomId, { after: from.afterSeq, limit: limits.catchUpMax }, user.id)
+        : await deps.messages.pageMessages(roomId, { limit: limits.pageDefault }, user.id);
   const online = await onlineMembers(deps, roomId);
   const lastSeq = Math.max(room.lastSeq, ...page.messages.map((m) => m.seq));
   const lastChange = Math.max(room.lastChange, ...page.messages.map((m) => m.change));

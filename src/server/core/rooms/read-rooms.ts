@@ -38,5 +38,5 @@ export async function readHistory(
   query: MessagesQuery,
 ): Promise<MessagePage> {
   await roomVisibleTo(deps, roomId, user);
-  return deps.messages.pageMessages(roomId, query);
+  return deps.messages.pageMessages(roomId, query, user.id);
 }

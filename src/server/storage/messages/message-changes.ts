@@ -1,7 +1,7 @@
 import type { ChangeOutcome, MessageChange } from '../../core/messages/ports.js';
 import { toggleReaction } from '../../core/messages/reactions.js';
 import type { Database } from '../database.js';
-import { findById, type MessageQueries } from './message-rows.js';
+import { findById, findRowById, parseReactions, type MessageQueries } from './message-rows.js';
 
 /** Thrown inside the transaction to roll it back (and so return its change position) untouched. */
 const refused = Symbol('refused');
@@ -23,13 +23,13 @@ export async function changeMessage(
   try {
     return await database.write(async (trx): Promise<ChangeOutcome> => {
       const position = (await q.takeNextChange(trx, roomId)).rows[0]?.last_change;
-      const current = position === undefined ? undefined : await findById(q, trx, roomId, messageId);
-      if (position === undefined || current === undefined || current.deletedAt !== null) throw refused;
+      const current = position === undefined ? undefined : await findRowById(q, trx, roomId, messageId);
+      if (position === undefined || current === undefined || current.deleted_at !== null) throw refused;
       let on: boolean | undefined;
       if (change.kind === 'edit') await q.setText(trx, messageId, change.text, change.at, position);
       else if (change.kind === 'delete') await q.markDeleted(trx, messageId, change.at, position);
       else {
-        const toggled = toggleReaction(current.reactions, change.userId, change.emoji, change.maxEmoji);
+        const toggled = toggleReaction(parseReactions(current.reactions), change.by, change.emoji, change.maxEmoji);
         if (!toggled) {
           refusal = { ok: false, reason: 'too_many_reactions' };
           throw refused;
@@ -37,7 +37,7 @@ export async function changeMessage(
         on = toggled.on;
         await q.setReactions(trx, messageId, JSON.stringify(toggled.reactions), position);
       }
-      const message = await findById(q, trx, roomId, messageId);
+      const message = await findById(q, trx, roomId, messageId, change.by);
       if (!message) throw new Error(`Message ${messageId} vanished while it was changed`);
       return on === undefined ? { ok: true, message } : { ok: true, message, on };
     });

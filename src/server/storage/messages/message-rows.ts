@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Message, Reaction, ReplyRef } from '../../../contract/types.js';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { Message, ReplyRef } from '../../../contract/types.js';
 import { excerptOf } from '../../../contract/excerpt.js';
 import type { NewMessage } from '../../core/messages/ports.js';
-import { compileOnce } from '../compile-once.js';
+import { reactionsSeenBy, type ReactionRecord } from '../../core/messages/reactions.js';
+import { bindOnce, compileOnce } from '../compile-once.js';
 import type { MessagesTable, Schema } from '../schema.js';
 
 export interface AppendResult {
@@ -32,9 +34,13 @@ function replyOf(row: MessageRow): ReplyRef | null {
   };
 }
 
-export const parseReactions = (json: string): Reaction[] => JSON.parse(json) as Reaction[];
+// Most messages have no reactions: their column holds exactly this, and needs no parsing.
+const NO_REACTIONS = '[]';
 
-export function toMessage(row: MessageRow): Message {
+export const parseReactions = (json: string): ReactionRecord[] => (json === NO_REACTIONS ? [] : (JSON.parse(json) as ReactionRecord[]));
+
+/** A row as `readerId` sees it (its own reactions marked). */
+export function toMessage(row: MessageRow, readerId: string | undefined): Message {
   return {
     id: row.id,
     roomId: row.room_id,
@@ -47,8 +53,39 @@ export function toMessage(row: MessageRow): Message {
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
     replyTo: replyOf(row),
-    reactions: parseReactions(row.reactions),
+    reactions: row.reactions === NO_REACTIONS ? [] : reactionsSeenBy(parseReactions(row.reactions), readerId),
   };
+}
+
+/** What a message read selects, in this order (a page read as arrays relies on it). */
+const messageColumns = [
+  'messages.id',
+  'messages.room_id',
+  'messages.seq',
+  'messages.change_seq',
+  'messages.author_id',
+  'users.username',
+  'messages.text',
+  'messages.client_id',
+  'messages.created_at',
+  'messages.edited_at',
+  'messages.deleted_at',
+  'messages.reply_to_id',
+  'messages.reactions',
+  'answered.seq as reply_seq',
+  'answered.author_id as reply_author_id',
+  'answered_author.username as reply_username',
+  'answered.text as reply_text',
+  'answered.deleted_at as reply_deleted_at',
+] as const;
+
+const rowKeys = messageColumns.map((column) => column.split(/\.| as /).at(-1)) as (keyof MessageRow)[];
+
+/** A row read as an array (Database.readArrays) as the object Kysely would have made. */
+function rowOf(values: unknown[]): MessageRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < rowKeys.length; i++) row[rowKeys[i]!] = values[i];
+  return row as MessageRow;
 }
 
 /** Messages with their author's current name and, for a reply, the answered message as it is now. */
@@ -58,33 +95,14 @@ function selectMessages(db: Kysely<Schema>) {
     .innerJoin('users', 'users.id', 'messages.author_id')
     .leftJoin('messages as answered', 'answered.id', 'messages.reply_to_id')
     .leftJoin('users as answered_author', 'answered_author.id', 'answered.author_id')
-    .select([
-      'messages.id',
-      'messages.room_id',
-      'messages.seq',
-      'messages.change_seq',
-      'messages.author_id',
-      'users.username',
-      'messages.text',
-      'messages.client_id',
-      'messages.created_at',
-      'messages.edited_at',
-      'messages.deleted_at',
-      'messages.reply_to_id',
-      'messages.reactions',
-      'answered.seq as reply_seq',
-      'answered.author_id as reply_author_id',
-      'answered_author.username as reply_username',
-      'answered.text as reply_text',
-      'answered.deleted_at as reply_deleted_at',
-    ]);
+    .select(messageColumns);
 }
 
 export type MessageQueries = ReturnType<typeof messageQueries>;
 
 /** A page of a room walking away from a seq: older (`<`, newest first) or newer (`>`, oldest first). */
 const pageFrom = (db: Kysely<Schema>, side: '<' | '>', order: 'asc' | 'desc') =>
-  compileOnce(db, (db, roomId: string, seq: number, limit: number) =>
+  bindOnce(db, (db, roomId: string, seq: number, limit: number) =>
     selectMessages(db).where('messages.room_id', '=', roomId).where('messages.seq', side, seq).orderBy('messages.seq', order).limit(limit),
   );
 
@@ -145,12 +163,13 @@ export function messageQueries(db: Kysely<Schema>) {
     byId: compileOnce(db, (db, roomId: string, messageId: string) =>
       selectMessages(db).where('messages.room_id', '=', roomId).where('messages.id', '=', messageId),
     ),
-    newest: compileOnce(db, (db, roomId: string, limit: number) =>
+    // Pages are read as arrays (Database.readArrays); rowOf makes each a MessageRow.
+    newest: bindOnce(db, (db, roomId: string, limit: number) =>
       selectMessages(db).where('messages.room_id', '=', roomId).orderBy('messages.seq', 'desc').limit(limit),
     ),
     before: pageFrom(db, '<', 'desc'),
     after: pageFrom(db, '>', 'asc'),
-    changesAfter: compileOnce(db, (db, roomId: string, change: number, limit: number) =>
+    changesAfter: bindOnce(db, (db, roomId: string, change: number, limit: number) =>
       selectMessages(db)
         .where('messages.room_id', '=', roomId)
         .where('messages.change_seq', '>', change)
@@ -170,14 +189,31 @@ export function messageQueries(db: Kysely<Schema>) {
   };
 }
 
-export async function findByClientId(q: MessageQueries, db: Kysely<Schema>, authorId: string, roomId: string, clientId: string) {
-  const { rows } = await q.byClientId(db, authorId, roomId, clientId);
-  return rows[0] && toMessage(rows[0]);
+/** A page's rows (read as arrays) as `readerId` sees them. */
+export async function readPage(database: Database, query: CompiledQuery, readerId: string | undefined): Promise<Message[]> {
+  const rows = await database.readArrays(query);
+  return rows.map((values) => toMessage(rowOf(values), readerId));
 }
 
-export async function findById(q: MessageQueries, db: Kysely<Schema>, roomId: string, messageId: string): Promise<Message | undefined> {
-  const { rows } = await q.byId(db, roomId, messageId);
-  return rows[0] && toMessage(rows[0]);
+/** The author's message with that clientId, as the author sees it. */
+export async function findByClientId(q: MessageQueries, db: Kysely<Schema>, authorId: string, roomId: string, clientId: string) {
+  const { rows } = await q.byClientId(db, authorId, roomId, clientId);
+  return rows[0] && toMessage(rows[0], authorId);
+}
+
+export async function findRowById(q: MessageQueries, db: Kysely<Schema>, roomId: string, messageId: string) {
+  return (await q.byId(db, roomId, messageId)).rows[0];
+}
+
+export async function findById(
+  q: MessageQueries,
+  db: Kysely<Schema>,
+  roomId: string,
+  messageId: string,
+  readerId: string | undefined,
+): Promise<Message | undefined> {
+  const row = await findRowById(q, db, roomId, messageId);
+  return row && toMessage(row, readerId);
 }
 
 /**

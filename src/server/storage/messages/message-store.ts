@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import type { MessagePage } from '../../../contract/types.js';
 import type { MessageStore } from '../../core/messages/ports.js';
 import type { Database } from '../database.js';
@@ -7,14 +7,15 @@ import { changeMessage } from './message-changes.js';
 import {
   findByClientId,
   findById,
+  findRowById,
   insertWithNextSeq,
+  parseReactions,
   messageQueries,
-  toMessage,
+  readPage,
   type AppendResult,
   type MessageQueries,
 } from './message-rows.js';
 import { oneAtATimePerRoom } from './postgres-append-queue.js';
-import type { Schema } from '../schema.js';
 
 const duplicate = Symbol('duplicate');
 
@@ -26,12 +27,16 @@ export function createMessageStore(database: Database): MessageStore {
   const append = database.engine === 'postgres' ? oneAtATimePerRoom(appendNow) : appendNow;
   return {
     appendMessage: (message) => append(message),
-    pageMessages: (roomId, range) => pageMessages(q, db, roomId, range),
-    async pageChanges(roomId, afterChange, limit) {
-      const { rows } = await q.changesAfter(db, roomId, afterChange, limit + 1);
-      return { messages: rows.slice(0, limit).map(toMessage), hasMore: rows.length > limit };
+    pageMessages: (roomId, range, readerId) => pageMessages(q, database, roomId, range, readerId),
+    async pageChanges(roomId, afterChange, limit, readerId) {
+      const messages = await readPage(database, q.changesAfter(roomId, afterChange, limit + 1), readerId);
+      return { messages: messages.slice(0, limit), hasMore: messages.length > limit };
     },
-    findMessage: (roomId, messageId) => findById(q, db, roomId, messageId),
+    findMessage: (roomId, messageId, readerId) => findById(q, db, roomId, messageId, readerId),
+    async reactionsOf(roomId, messageId) {
+      const row = await findRowById(q, db, roomId, messageId);
+      return row && parseReactions(row.reactions);
+    },
     changeMessage: (roomId, messageId, change) => changeMessage(q, database, roomId, messageId, change),
   };
 }
@@ -56,25 +61,31 @@ async function appendOnce(q: MessageQueries, database: Database, message: NewMes
  */
 async function pageMessages(
   q: MessageQueries,
-  db: Kysely<Schema>,
+  database: Database,
   roomId: string,
   { before, after, around, limit }: { before?: number; after?: number; around?: number; limit: number },
+  readerId: string | undefined,
 ): Promise<MessagePage> {
+  const read = (query: CompiledQuery) => readPage(database, query, readerId);
   if (around !== undefined) {
     const half = Math.ceil(limit / 2);
-    const [older, newer] = await Promise.all([q.before(db, roomId, around + 1, half + 1), q.after(db, roomId, around, limit - half + 1)]);
+    const [older, newer] = await Promise.all([
+      read(q.before(roomId, around + 1, half + 1)),
+      read(q.after(roomId, around, limit - half + 1)),
+    ]);
     return {
-      messages: [...older.rows.slice(0, half).reverse(), ...newer.rows.slice(0, limit - half)].map(toMessage),
-      hasMore: older.rows.length > half,
-      hasNewer: newer.rows.length > limit - half,
+      messages: [...older.slice(0, half).reverse(), ...newer.slice(0, limit - half)],
+      hasMore: older.length > half,
+      hasNewer: newer.length > limit - half,
     };
   }
-  const { rows } =
+  const rows = await read(
     after !== undefined
-      ? await q.after(db, roomId, after, limit + 1)
+      ? q.after(roomId, after, limit + 1)
       : before !== undefined
-        ? await q.before(db, roomId, before, limit + 1)
-        : await q.newest(db, roomId, limit + 1);
-  const page = rows.slice(0, limit).map(toMessage);
+        ? q.before(roomId, before, limit + 1)
+        : q.newest(roomId, limit + 1),
+  );
+  const page = rows.slice(0, limit);
   return { messages: after === undefined ? page.reverse() : page, hasMore: rows.length > limit };
 }

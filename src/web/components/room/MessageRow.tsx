@@ -31,7 +31,6 @@ const longPressMs = 500;
  * A deleted message stays as a placeholder, since replies may point to it.
  */
 export function MessageRow({ author, text, createdAt, mine, continued, message, pending, roomId }: Props): ReactElement {
-  const meId = useChat((s) => s.me?.id);
   const editing = useChat((s) => message !== undefined && s.rooms[roomId]?.editingId === message.id);
   const [actionsOpen, setActionsOpen] = useState(false);
   const press = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -90,7 +89,7 @@ export function MessageRow({ author, text, createdAt, mine, continued, message, 
             )}
           </p>
         )}
-        {message && !deleted && <ReactionBar message={message} meId={meId} />}
+        {message && !deleted && <ReactionBar message={message} />}
         {pending && <PendingState pending={pending} roomId={roomId} />}
       </div>
       {message && !deleted && !editing && <MessageActions message={message} mine={mine} open={actionsOpen} onOpen={setActionsOpen} />}

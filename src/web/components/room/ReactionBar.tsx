@@ -6,7 +6,7 @@ import { toggleReaction } from '../../realtime/commands.js';
 const countText = (n: number) => `${n} ${n === 1 ? 'reaction' : 'reactions'}`;
 
 /** Each emoji with its count; clicking one toggles one's own; hovering or focusing it names who reacted. */
-export function ReactionBar({ message, meId }: { message: Message; meId: string | undefined }): ReactElement | null {
+export function ReactionBar({ message }: { message: Message }): ReactElement | null {
   const [names, setNames] = useState<Record<string, string>>({});
   // Names are asked for once per state of the reactions, not on every hover.
   const [askedAt, setAskedAt] = useState(-1);
@@ -22,15 +22,14 @@ export function ReactionBar({ message, meId }: { message: Message; meId: string 
 
   return (
     <div className="mt-1 flex flex-wrap gap-1 px-1">
-      {message.reactions.map(({ emoji, userIds }) => {
-        const mine = meId !== undefined && userIds.includes(meId);
+      {message.reactions.map(({ emoji, count, me: mine }) => {
         const who = names[emoji];
         return (
           <button
             key={emoji}
             type="button"
             aria-pressed={mine}
-            aria-label={`${emoji} ${countText(userIds.length)}${who ? ` by ${who}` : ''}`}
+            aria-label={`${emoji} ${countText(count)}${who ? ` by ${who}` : ''}`}
             title={who}
             onMouseEnter={learnNames}
             onFocus={learnNames}
@@ -41,7 +40,7 @@ export function ReactionBar({ message, meId }: { message: Message; meId: string 
           >
             <span aria-hidden="true">{emoji}</span>
             <span aria-hidden="true" className="text-xs font-medium">
-              {userIds.length}
+              {count}
             </span>
           </button>
         );
