@@ -85,7 +85,10 @@ function memoryMessages(): MessageStore {
   // Messages are kept without reactions, which are kept (who put each emoji there) beside them.
   const byRoom = new Map<string, Message[]>();
   const reactions = new Map<string, ReactionRecord[]>();
-  const seenBy = (readerId: string | undefined) => (m: Message) => ({ ...m, reactions: reactionsSeenBy(reactions.get(m.id) ?? [], readerId) });
+  const seenBy = (readerId: string | undefined) => (m: Message) => ({
+    ...m,
+    reactions: reactionsSeenBy(reactions.get(m.id) ?? [], readerId),
+  });
   const lastChange = new Map<string, number>();
   const nextChange = (roomId: string) => {
     const change = (lastChange.get(roomId) ?? 0) + 1;

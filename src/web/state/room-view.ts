@@ -69,7 +69,12 @@ export const missesChange = (view: RoomView, change: number): boolean => view.lo
  * its own marks, which only its own changes move.
  */
 export function applyChange(view: RoomView, message: Message, byOther = false): RoomView {
-  const incoming = byOther ? withMyReactions(view.messages.find((m) => m.id === message.id), message) : message;
+  const incoming = byOther
+    ? withMyReactions(
+        view.messages.find((m) => m.id === message.id),
+        message,
+      )
+    : message;
   const messages = mergeMessages(view.messages, loadedPart(view, [incoming]));
   const syncedChange = message.change === view.syncedChange + 1 ? message.change : view.syncedChange;
   if (messages === view.messages && syncedChange === view.syncedChange) return view;

@@ -41,7 +41,10 @@ export function messageChangeContract(f: Fixture): void {
         ok: false,
         reason: 'not_found',
       });
-      expect(await f.stores.messages.changeMessage(room, 'nope', { kind: 'delete', by: 'author', at: at() })).toEqual({ ok: false, reason: 'not_found' });
+      expect(await f.stores.messages.changeMessage(room, 'nope', { kind: 'delete', by: 'author', at: at() })).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
       // Refusals took no position: the next change is the next number.
       const { message: next } = await f.stores.messages.appendMessage(f.message(room, ann));
       expect(next.change).toBe(3);

@@ -56,7 +56,11 @@ export async function editMessage(deps: ChangeDeps, user: User, input: MessageEd
 export async function deleteMessage(deps: ChangeDeps, user: User, input: MessageDeletePayload): Promise<Message> {
   const current = await changeableMessage(deps, user, input.roomId, input.messageId);
   mustMay(user, current, 'delete');
-  const { message } = await change(deps, input.roomId, input.messageId, { kind: 'delete', by: user.id, at: deps.clock.now().toISOString() });
+  const { message } = await change(deps, input.roomId, input.messageId, {
+    kind: 'delete',
+    by: user.id,
+    at: deps.clock.now().toISOString(),
+  });
   deps.broadcast.toRoom(input.roomId, 'message:deleted', { message });
   return message;
 }

@@ -17,7 +17,9 @@ export async function previewInvite(
   const room = await findRoomByCode(deps, code, { userId: who.user?.id, address: who.address });
   const member = who.user ? (await deps.rooms.findRoomFor(room.id, who.user.id))?.member === true : false;
   const messages =
-    room.visibility === 'public' || member ? (await deps.messages.pageMessages(room.id, { limit: previewLength }, who.user?.id)).messages : [];
+    room.visibility === 'public' || member
+      ? (await deps.messages.pageMessages(room.id, { limit: previewLength }, who.user?.id)).messages
+      : [];
   const { id, name, topic, visibility, memberCount } = room;
   return { room: { id, name, topic, visibility, memberCount }, messages, member };
 }
