@@ -39,4 +39,6 @@ export interface ServerToClientEvents {
   'socket:closing': (event: { reason: 'too_many_sockets' }) => void;
   /** A room's details changed (a new share code): members replace what they hold. */
   'room:updated': (event: { room: Room }) => void;
+  /** The user's sockets: a room they were made a member of (a direct conversation someone started). */
+  'room:added': (event: { room: Room }) => void;
 }

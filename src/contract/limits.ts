@@ -16,6 +16,9 @@ export const limits = {
   socketFrameBytes: 64 * 1024,
   /** A public room's code only saves typing its name; 8 characters, about 40 bits. */
   roomCodeLength: 8,
+  /** People besides oneself in a direct conversation (a group DM); more is a room. */
+  directOthersMax: 8,
+  peopleSearchMax: 20,
   /** A private room's code is its only lock: 11 characters of 31 are 54 bits. */
   privateRoomCodeLength: 11,
   passwordMin: 10,

@@ -119,7 +119,20 @@ const emojiPattern =
 export const emojiSchema = z.string().check(z.minLength(1), z.maxLength(limits.emojiMax), z.regex(emojiPattern, 'A reaction is one emoji'));
 export const messageReactPayload = z.object({ roomId: id, messageId: id, emoji: emojiSchema });
 
+export const startDirectBody = z.strictObject({
+  userIds: z
+    .array(id)
+    .check(
+      z.minLength(1, 'Pick someone to talk to'),
+      z.maxLength(limits.directOthersMax, `A direct conversation has at most ${limits.directOthersMax} other people`),
+    ),
+});
+export const peopleQuery = z.object({
+  q: z.string().check(z.trim(), z.minLength(1, 'Type part of a name'), z.maxLength(64)),
+});
+
 export type GuestBody = z.infer<typeof guestBody>;
+export type StartDirectBody = z.infer<typeof startDirectBody>;
 export type CreateRoomBody = z.infer<typeof createRoomBody>;
 export type JoinRoomBody = z.infer<typeof joinRoomBody>;
 export type MessagesQuery = z.infer<typeof messagesQuery>;

@@ -10,8 +10,13 @@ export interface User {
 
 export type Visibility = 'public' | 'private';
 
+/** 'direct': a conversation between the same few people, private to them (no code, no directory). */
+export type RoomKind = 'room' | 'direct';
+
 export interface Room {
   id: string;
+  kind: RoomKind;
+  /** A direct room's name is empty unless its people gave the group one. */
   name: string;
   topic: string;
   visibility: Visibility;
@@ -21,6 +26,8 @@ export interface Room {
   /** The room's newest change position (a new, edited or deleted message, or a reaction). */
   lastChange: number;
   createdAt: string;
+  /** A direct room's people, the reader included (a direct room is named by the others). */
+  participants?: User[];
 }
 
 export interface Author {

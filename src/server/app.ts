@@ -15,6 +15,7 @@ import { accountRoutes } from './http/account-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { acceptEmptyJson } from './http/json-body.js';
 import { roomRoutes } from './http/room-routes.js';
+import { directRoutes } from './http/direct-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   const cookiePolicy = { secure, maxAgeSeconds: Math.floor(config.sessionLifetimeMs / 1000) };
   await app.register(sessionRoutes(core, cookiePolicy));
   await app.register(roomRoutes(core));
+  await app.register(directRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot, config.production));
   attachGateway(app, io, core, {

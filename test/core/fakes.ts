@@ -2,7 +2,7 @@ import type { Message, Room, User } from '../../src/contract/types.js';
 import type { CoreDeps } from '../../src/server/core/shared/deps.js';
 import type { Account, Mail, UserStore } from '../../src/server/core/accounts/ports.js';
 import type { MessageStore } from '../../src/server/core/messages/ports.js';
-import type { RoomStore } from '../../src/server/core/rooms/ports.js';
+import type { NewRoom, RoomStore } from '../../src/server/core/rooms/ports.js';
 import type { Broadcaster } from '../../src/server/core/shared/ports.js';
 import { reactionsSeenBy, toggleReaction, type ReactionRecord } from '../../src/server/core/messages/reactions.js';
 import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
@@ -26,14 +26,14 @@ export function recordingBroadcaster(log: Step[]): Broadcaster {
 }
 
 function memoryRooms(): RoomStore {
-  const rooms = new Map<string, Room & { ownerId: string }>();
+  const rooms = new Map<string, Omit<Room, 'kind'> & NewRoom>();
   const members = new Map<string, Set<string>>();
   const count = (roomId: string) => members.get(roomId)?.size ?? 0;
   const view = (roomId: string): Room | undefined => {
     const room = rooms.get(roomId);
     if (!room) return undefined;
-    const { ownerId: _owner, ...rest } = room;
-    return { ...rest, memberCount: count(roomId) };
+    const { ownerId: _owner, directKey: _key, otherMemberIds: _others, ...rest } = room;
+    return { ...rest, kind: room.kind ?? 'room', code: room.kind === 'direct' ? '' : room.code, memberCount: count(roomId) };
   };
   return {
     async insertRoom(room) {
@@ -41,12 +41,15 @@ function memoryRooms(): RoomStore {
       if (all.some((r) => r.code === room.code)) return 'code_taken';
       if (room.visibility === 'public' && all.some((r) => r.visibility === 'public' && r.name.toLowerCase() === room.name.toLowerCase()))
         return 'name_taken';
+      if (room.directKey !== undefined && all.some((r) => r.directKey === room.directKey)) return 'direct_taken';
       rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0, lastChange: 0 });
-      members.set(room.id, new Set([room.ownerId]));
+      members.set(room.id, new Set([room.ownerId, ...(room.otherMemberIds ?? [])]));
       return 'ok';
     },
     findRoomById: async (id) => view(id),
-    findRoomByCode: async (code) => [...rooms.values()].filter((r) => r.code === code).map((r) => view(r.id))[0],
+    findRoomByCode: async (code) => [...rooms.values()].filter((r) => r.code === code && r.kind !== 'direct').map((r) => view(r.id))[0],
+    findDirectRoom: async (key) => [...rooms.values()].filter((r) => r.directKey === key).map((r) => view(r.id))[0],
+    listMembersOf: async (roomIds) => new Map(roomIds.map((id) => [id, [...(members.get(id) ?? [])]])),
     findPublicRoomByName: async (name) =>
       [...rooms.values()].filter((r) => r.visibility === 'public' && r.name.toLowerCase() === name.toLowerCase()).map((r) => view(r.id))[0],
     listRoomsOf: async (userId) => [...rooms.values()].filter((r) => members.get(r.id)?.has(userId)).map((r) => view(r.id)!),
@@ -171,6 +174,11 @@ function memoryUsers(): UserStore {
     findUserById: async (id) => accounts.get(id)?.user,
     findUsersByIds: async (ids) => ids.flatMap((id) => accounts.get(id)?.user ?? []),
     findUserByName: async (name) => byName(name)?.user,
+    searchUsers: async (prefix, limit) =>
+      all()
+        .filter((a) => a.user.username.toLowerCase().startsWith(prefix.trim().toLowerCase()))
+        .map((a) => a.user)
+        .slice(0, limit),
     findAccountById: async (id) => accounts.get(id),
     findAccountByLogin: async (login) => byEmail(login) ?? byName(login),
     async registerAccount(input) {

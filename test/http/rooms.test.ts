@@ -19,6 +19,7 @@ describe('rooms', () => {
     expect(res.status).toBe(201);
     expect(res.body.room).toEqual({
       id: expect.any(String),
+      kind: 'room',
       name: 'Garden',
       topic: 'plants',
       visibility: 'public',

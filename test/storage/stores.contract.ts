@@ -4,6 +4,7 @@ import { messageContract } from './contract/messages.js';
 import { messageChangeContract } from './contract/message-changes.js';
 import { pagingContract } from './contract/paging.js';
 import { roomContract } from './contract/rooms.js';
+import { directRoomContract } from './contract/direct-rooms.js';
 import { userAndSessionContract } from './contract/users-sessions.js';
 import { durabilityContract } from './contract/durability.js';
 import { accountContract } from './contract/accounts.js';
@@ -27,6 +28,7 @@ export function describeStoreContract(engine: string, target: StoreTarget): void
     accountSettingsContract(fixture);
     accountSessionContract(fixture);
     roomContract(fixture);
+    directRoomContract(fixture);
     messageContract(fixture);
     messageChangeContract(fixture);
     pagingContract(fixture);

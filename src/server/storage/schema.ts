@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Room, UserKind, Visibility } from '../../contract/types.js';
+import type { Room, RoomKind, UserKind, Visibility } from '../../contract/types.js';
 
 /**
  * The tables as Kysely sees them. Times are ISO-8601 UTC strings on both engines: SQLite stores
@@ -59,6 +59,9 @@ export interface RoomsTable {
   last_change: number;
   created_at: string;
   last_activity_at: string;
+  kind: Generated<RoomKind>;
+  /** A direct room's member set (core/rooms/direct-key.ts); NULL for other rooms. */
+  direct_key: string | null;
 }
 
 export type MembershipRole = 'owner' | 'member';
@@ -89,7 +92,7 @@ export interface MessagesTable {
 export type RoomRow = Pick<
   RoomsTable,
   'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'last_change' | 'created_at'
->;
+> & { kind: RoomKind };
 
 export const roomColumns = [
   'rooms.id',
@@ -101,15 +104,18 @@ export const roomColumns = [
   'rooms.last_seq',
   'rooms.last_change',
   'rooms.created_at',
+  'rooms.kind',
 ] as const;
 
+/** A direct room's code opens nothing (findRoomByCode skips it) and is never shown. */
 export function toRoom(row: RoomRow): Room {
   return {
     id: row.id,
+    kind: row.kind,
     name: row.name,
     topic: row.topic,
     visibility: row.visibility,
-    code: row.code,
+    code: row.kind === 'direct' ? '' : row.code,
     memberCount: row.member_count,
     lastSeq: row.last_seq,
     lastChange: row.last_change,

@@ -8,6 +8,7 @@ export const bob: User = { id: 'u-bob', username: 'Bob', kind: 'guest', createdA
 export function room(overrides: Partial<Room> = {}): Room {
   return {
     id: 'r-1',
+    kind: 'room',
     name: 'Kitchen',
     topic: '',
     visibility: 'public',

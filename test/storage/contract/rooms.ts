@@ -21,6 +21,7 @@ export function roomContract(f: Fixture): void {
       expect(await f.stores.rooms.insertRoom(room)).toBe('ok');
       expect(await f.stores.rooms.findRoomById(room.id)).toEqual({
         id: room.id,
+        kind: 'room',
         name: room.name,
         topic: 'a topic',
         visibility: 'private',

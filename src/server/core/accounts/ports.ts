@@ -35,6 +35,8 @@ export interface UserStore {
   findUserById(id: string): Promise<User | undefined>;
   findUsersByIds(ids: readonly string[]): Promise<User[]>;
   findUserByName(username: string): Promise<User | undefined>;
+  /** People whose name starts like `prefix` (compared as names are: case and look-alikes folded), by name. */
+  searchUsers(prefix: string, limit: number): Promise<User[]>;
   findAccountById(id: string): Promise<Account | undefined>;
   /** By username or e-mail, case-insensitively. */
   findAccountByLogin(login: string): Promise<Account | undefined>;

@@ -3,6 +3,7 @@ import { limits } from '../../../contract/limits.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { ensureMember } from './membership.js';
 import { roomVisibleTo } from './room-access.js';
+import { withParticipants } from './participants.js';
 
 type OpenDeps = Pick<CoreDeps, 'rooms' | 'users' | 'messages' | 'presence' | 'broadcast' | 'clock'>;
 
@@ -42,7 +43,7 @@ export async function openRoom(deps: OpenDeps, user: User, socketId: string, roo
   const online = await onlineMembers(deps, roomId);
   const lastSeq = Math.max(room.lastSeq, ...page.messages.map((m) => m.seq));
   const lastChange = Math.max(room.lastChange, ...page.messages.map((m) => m.change));
-  return { room: { ...room, lastSeq, lastChange }, online, messages: page.messages, hasMore: page.hasMore };
+  return { room: await withParticipants(deps, { ...room, lastSeq, lastChange }), online, messages: page.messages, hasMore: page.hasMore };
 }
 
 async function onlineMembers(deps: Pick<OpenDeps, 'rooms' | 'users' | 'presence'>, roomId: string): Promise<User[]> {

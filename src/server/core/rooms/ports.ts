@@ -1,4 +1,4 @@
-import type { Room, Visibility } from '../../../contract/types.js';
+import type { Room, RoomKind, Visibility } from '../../../contract/types.js';
 
 /** What room use cases need from storage. */
 
@@ -10,6 +10,11 @@ export interface NewRoom {
   code: string;
   ownerId: string;
   createdAt: string;
+  /** Default 'room'. A direct room is private, and keyed by its member set. */
+  kind?: RoomKind;
+  directKey?: string;
+  /** Members besides the owner, added in the same transaction (a direct room's other people). */
+  otherMemberIds?: string[];
 }
 
 export interface MembershipChange {
@@ -19,10 +24,15 @@ export interface MembershipChange {
 }
 
 export interface RoomStore {
-  /** Stores the room with its owner as first member (memberCount 1). */
-  insertRoom(room: NewRoom): Promise<'ok' | 'name_taken' | 'code_taken'>;
+  /** Stores the room with its owner as first member, and any others, in one transaction. */
+  insertRoom(room: NewRoom): Promise<'ok' | 'name_taken' | 'code_taken' | 'direct_taken'>;
   findRoomById(id: string): Promise<Room | undefined>;
+  /** A room (never a direct one: their codes open nothing) by its share code. */
   findRoomByCode(code: string): Promise<Room | undefined>;
+  /** The direct room of exactly this member set (directKey), if there is one. */
+  findDirectRoom(directKey: string): Promise<Room | undefined>;
+  /** The member ids of each of these rooms (for naming direct rooms by their people). */
+  listMembersOf(roomIds: readonly string[]): Promise<Map<string, string[]>>;
   /** A public room by name, compared case-insensitively. */
   findPublicRoomByName(name: string): Promise<Room | undefined>;
   /** Every room the user belongs to, newest activity first. */

@@ -2,6 +2,7 @@ import type { MessagesQuery, RoomsQuery } from '../../../contract/schemas.js';
 import type { MessagePage, Room, User } from '../../../contract/types.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { roomVisibleTo } from './room-access.js';
+import { withParticipants, withParticipantsAll } from './participants.js';
 
 export interface RoomList {
   rooms: Room[];
@@ -14,20 +15,20 @@ export interface RoomList {
  * The rooms the user belongs to (the sidebar's "your rooms"), then a page of the public directory
  * by name. With a cursor, only the directory's next page.
  */
-export async function listRooms(deps: Pick<CoreDeps, 'rooms'>, user: User, query: RoomsQuery): Promise<RoomList> {
+export async function listRooms(deps: Pick<CoreDeps, 'rooms' | 'users'>, user: User, query: RoomsQuery): Promise<RoomList> {
   const [mine, directory] = await Promise.all([
     query.cursor === undefined ? deps.rooms.listRoomsOf(user.id) : Promise.resolve([]),
     deps.rooms.listDirectory(user.id, { limit: query.limit, after: query.cursor }),
   ]);
   return {
-    rooms: [...mine, ...directory.rooms],
+    rooms: [...(await withParticipantsAll(deps, mine)), ...directory.rooms],
     memberOf: mine.map((room) => room.id),
     ...(directory.next ? { nextCursor: directory.next } : {}),
   };
 }
 
-export async function getRoom(deps: Pick<CoreDeps, 'rooms'>, user: User, roomId: string): Promise<Room> {
-  return (await roomVisibleTo(deps, roomId, user)).room;
+export async function getRoom(deps: Pick<CoreDeps, 'rooms' | 'users'>, user: User, roomId: string): Promise<Room> {
+  return withParticipants(deps, (await roomVisibleTo(deps, roomId, user)).room);
 }
 
 /** Public rooms can be read before joining (the directory's preview); private ones by members only. */

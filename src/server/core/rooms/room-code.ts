@@ -14,6 +14,7 @@ type CodeDeps = Pick<CoreDeps, 'rooms' | 'broadcast' | 'ids' | 'limiter' | 'rate
 export async function regenerateRoomCode(deps: CodeDeps, user: User, roomId: string): Promise<Room> {
   await enforceRate(deps.limiter, deps.rateRules.createRoom, user.id);
   const { room } = await roomVisibleTo(deps, roomId, user);
+  if (room.kind === 'direct') throw new DomainError('BAD_REQUEST', 'A direct conversation has no code: it is only for its people');
   if ((await deps.rooms.roleOf(roomId, user.id)) !== 'owner')
     throw new DomainError('FORBIDDEN', 'Only the room’s owner can change its code');
   for (let attempt = 0; attempt < codeAttempts; attempt++) {

@@ -20,6 +20,8 @@ export interface RateRules {
   roomEvents: RateRule;
   /** Edits, deletes and reactions, per user. */
   messageChanges: RateRule;
+  startDirect: RateRule;
+  peopleSearch: RateRule;
 }
 
 const minute = 60_000;
@@ -48,6 +50,8 @@ export const defaultRateRules: RateRules = {
   joinByCodePerAddress: { name: 'join:code:address', limit: 60, windowMs: 10 * minute },
   roomEvents: { name: 'room:events', limit: 60, windowMs: 10_000 },
   messageChanges: { name: 'message:changes', limit: 60, windowMs: 10_000 },
+  startDirect: { name: 'direct:start', limit: 20, windowMs: minute },
+  peopleSearch: { name: 'people:search', limit: 60, windowMs: minute },
 };
 
 export async function enforceRate(limiter: RateLimiter, rule: RateRule, key: string): Promise<void> {

@@ -51,6 +51,20 @@ export function createUserStore(database: Database): UserStore {
       return row && toUser(row);
     },
 
+    async searchUsers(prefix: string, limit: number) {
+      // LIKE's own wildcards and escape are dropped from what was typed: they match nothing in a name.
+      const key = nameKey(prefix).replace(/[%_\\]/g, '');
+      if (key === '') return [];
+      const rows = await db
+        .selectFrom('users')
+        .select(userColumns)
+        .where('username_key', 'like', `${key}%`)
+        .orderBy('username_key')
+        .limit(limit)
+        .execute();
+      return rows.map(toUser);
+    },
+
     /** In the order asked, unknown ids left out. */
     async findUsersByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];

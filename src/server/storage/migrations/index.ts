@@ -6,6 +6,7 @@ import * as m003 from './003-name-keys.js';
 import * as m004 from './004-client-id-per-room.js';
 import * as m005 from './005-room-owner-index.js';
 import * as m006 from './006-rich-messages.js';
+import * as m007 from './007-direct-rooms.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, EngineMigration> = {
   '004-client-id-per-room': m004,
   '005-room-owner-index': m005,
   '006-rich-messages': m006,
+  '007-direct-rooms': m007,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

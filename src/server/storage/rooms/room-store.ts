@@ -44,6 +44,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
 
   return {
     async insertRoom(room: NewRoom) {
+      const others = room.otherMemberIds ?? [];
       try {
         await write(async (trx) => {
           await trx
@@ -56,21 +57,27 @@ export function createRoomStore({ db, write }: Database): RoomStore {
               visibility: room.visibility,
               code: room.code,
               owner_id: room.ownerId,
-              member_count: 1,
               last_seq: 0,
               last_change: 0,
               created_at: room.createdAt,
               last_activity_at: room.createdAt,
+              member_count: 1 + others.length,
+              kind: room.kind ?? 'room',
+              direct_key: room.directKey ?? null,
             })
             .execute();
           await trx
             .insertInto('memberships')
-            .values({ room_id: room.id, user_id: room.ownerId, role: 'owner', joined_at: room.createdAt })
+            .values([
+              { room_id: room.id, user_id: room.ownerId, role: 'owner', joined_at: room.createdAt },
+              ...others.map((userId) => ({ room_id: room.id, user_id: userId, role: 'member' as const, joined_at: room.createdAt })),
+            ])
             .execute();
         });
         return 'ok';
       } catch (error) {
         const key = violatedUniqueKey(error);
+        if (key?.includes('direct_key')) return 'direct_taken';
         if (key?.includes('name_key')) return 'name_taken';
         if (key?.includes('code')) return 'code_taken';
         throw error;
@@ -83,8 +90,27 @@ export function createRoomStore({ db, write }: Database): RoomStore {
     },
 
     async findRoomByCode(code: string) {
-      const row = await selectRooms().where('code', '=', code).executeTakeFirst();
+      const row = await selectRooms().where('code', '=', code).where('kind', '=', 'room').executeTakeFirst();
       return row && toRoom(row);
+    },
+
+    async findDirectRoom(directKey: string) {
+      const row = await selectRooms().where('direct_key', '=', directKey).executeTakeFirst();
+      return row && toRoom(row);
+    },
+
+    async listMembersOf(roomIds: readonly string[]) {
+      const members = new Map<string, string[]>(roomIds.map((id) => [id, []]));
+      if (roomIds.length === 0) return members;
+      const rows = await db
+        .selectFrom('memberships')
+        .select(['room_id', 'user_id'])
+        .where('room_id', 'in', [...roomIds])
+        .orderBy('joined_at')
+        .orderBy('user_id')
+        .execute();
+      for (const row of rows) members.get(row.room_id)?.push(row.user_id);
+      return members;
     },
 
     async findPublicRoomByName(name: string) {
