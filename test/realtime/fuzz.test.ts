@@ -60,13 +60,19 @@ describe('random payloads', () => {
     expect(sock.socket.connected).toBe(true);
   });
 
-  it('150 random HTTP bodies never produce a 500', async () => {
+  it('200 random HTTP bodies never produce a 500', async () => {
     const next = random(42);
-    const routes = ['/api/auth/guest', '/api/rooms', '/api/rooms/join'];
-    for (let i = 0; i < 150; i++) {
+    const routes = ['/api/auth/guest', '/api/rooms', '/api/rooms/join', '/api/direct'];
+    for (let i = 0; i < 200; i++) {
       const res = await api(server, 'POST', routes[i % routes.length]!, { token, body: JSON.stringify(junk(next, roomId) ?? null) });
       expect(res.status).toBeLessThan(500);
       if (res.status >= 400) expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+    // Junk search terms, as a query string, get a clear answer too.
+    for (let i = 0; i < 50; i++) {
+      const q = encodeURIComponent(JSON.stringify(junk(next, roomId)) ?? '');
+      const res = await api(server, 'GET', `/api/people?q=${q}`, { token });
+      expect(res.status === 200 || res.status === 400 || res.status === 429).toBe(true);
     }
     const ack = await send(sock, roomId, 'still here');
     expect(ack.ok || (!ack.ok && ack.error.code === 'FORBIDDEN')).toBe(true);
