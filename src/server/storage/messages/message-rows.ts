@@ -53,7 +53,7 @@ export function toMessage(row: MessageRow, readerId: string | undefined): Messag
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
     replyTo: replyOf(row),
-    reactions: row.reactions === NO_REACTIONS ? [] : reactionsSeenBy(parseReactions(row.reactions), readerId),
+    reactions: reactionsSeenBy(parseReactions(row.reactions), readerId),
   };
 }
 
