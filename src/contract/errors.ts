@@ -3,6 +3,10 @@ export const errorStatus = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A block stands between the two people (either way): no direct conversation. */
+  BLOCKED: 403,
+  /** The person takes direct messages only from people they share a room with. */
+  DIRECT_RESTRICTED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,

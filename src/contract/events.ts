@@ -41,4 +41,6 @@ export interface ServerToClientEvents {
   'room:updated': (event: { room: Room }) => void;
   /** The user's sockets: a room they were made a member of (a direct conversation someone started). */
   'room:added': (event: { room: Room }) => void;
+  /** The user's own sockets: they blocked or unblocked someone (in another tab, say). */
+  'person:blocked': (event: { userId: string; blocked: boolean }) => void;
 }

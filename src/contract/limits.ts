@@ -19,6 +19,10 @@ export const limits = {
   /** People besides oneself in a direct conversation (a group DM); more is a room. */
   directOthersMax: 8,
   peopleSearchMax: 20,
+  displayNameMax: 64,
+  statusMax: 140,
+  /** The people panel lists this many members at most (online ones always, from presence). */
+  membersPageMax: 500,
   /** A private room's code is its only lock: 11 characters of 31 are 54 bits. */
   privateRoomCodeLength: 11,
   passwordMin: 10,

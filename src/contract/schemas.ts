@@ -131,6 +131,50 @@ export const peopleQuery = z.object({
   q: z.string().check(z.trim(), z.minLength(1, 'Type part of a name'), z.maxLength(64)),
 });
 
+/** A zone this runtime knows (Intl's own list), so "their local time" can always be shown. */
+function knownTimeZone(zone: string): boolean {
+  if (zone === '') return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const profileLine = (max: number, what: string) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.maxLength(max, `${what} has at most ${max} characters`),
+      z.refine(hasNoInvisible, `${what} may not contain invisible characters`),
+    );
+
+export const profileSettingsBody = z.strictObject({
+  displayName: z.optional(profileLine(limits.displayNameMax, 'A display name')),
+  status: z.optional(profileLine(limits.statusMax, 'A status')),
+  timeZone: z.optional(z.string().check(z.maxLength(64), z.refine(knownTimeZone, 'Unknown time zone'))),
+  directPolicy: z.optional(z.enum(['anyone', 'shared_room'])),
+});
+
+export const groupNameBody = z.strictObject({
+  // '' takes the name away: the group is named by its people again.
+  name: z.union([z.literal(''), roomNameSchema]),
+});
+
+export const addPeopleBody = z.strictObject({
+  userIds: z
+    .array(id)
+    .check(
+      z.minLength(1, 'Pick someone to add'),
+      z.maxLength(limits.directOthersMax, `A direct conversation has at most ${limits.directOthersMax} other people`),
+    ),
+});
+
+export const userIdParam = z.object({ userId: id });
+
+export type ProfileSettingsBody = z.infer<typeof profileSettingsBody>;
 export type GuestBody = z.infer<typeof guestBody>;
 export type StartDirectBody = z.infer<typeof startDirectBody>;
 export type CreateRoomBody = z.infer<typeof createRoomBody>;

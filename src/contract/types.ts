@@ -26,8 +26,50 @@ export interface Room {
   /** The room's newest change position (a new, edited or deleted message, or a reaction). */
   lastChange: number;
   createdAt: string;
+  /** When its newest message was written (or the room created): the sidebar's "newest first". */
+  lastActivityAt: string;
   /** A direct room's people, the reader included (a direct room is named by the others). */
   participants?: User[];
+  /**
+   * Direct rooms only: begun with more than two people. A group can be named, added to and left;
+   * a one-to-one cannot (adding someone starts a new group).
+   */
+  group?: boolean;
+}
+
+/** Who may start a direct conversation with a person: anyone signed in, or people sharing a room. */
+export type DirectPolicy = 'anyone' | 'shared_room';
+
+/** What a person tells others about themselves (GET /api/people/:id), as the reader sees it. */
+export interface Profile {
+  user: User;
+  /** '' when not given: the username stands in. */
+  displayName: string;
+  status: string;
+  /** An IANA zone ('Europe/Paris') or '': shown as their local time. */
+  timeZone: string;
+  /** When they were last connected or using the site; told only to people sharing a room with them. */
+  lastSeenAt?: string;
+  online?: boolean;
+  /** Rooms (not direct conversations) both the reader and they belong to, by name. */
+  roomsInCommon: Array<Pick<Room, 'id' | 'name' | 'visibility'>>;
+  /** Whether the reader blocks them. */
+  blocked: boolean;
+}
+
+/** One's own profile settings (GET/PATCH /api/account/profile). */
+export interface ProfileSettings {
+  displayName: string;
+  status: string;
+  timeZone: string;
+  directPolicy: DirectPolicy;
+}
+
+/** A room's member, for the people panel: everyone, online or not. */
+export interface Member {
+  user: User;
+  displayName: string;
+  lastSeenAt: string;
 }
 
 export interface Author {

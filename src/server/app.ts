@@ -10,12 +10,13 @@ import type { PresenceTracker } from './core/presence/ports.js';
 import type { Clock, Ids, RateLimiter } from './core/shared/ports.js';
 import { presenceChanged } from './core/presence/presence.js';
 import { defaultRateRules, type RateRules } from './core/shared/rate-rules.js';
-import { frameworkError, registerErrorHandling, registerNotFound } from './http/errors.js';
+import { clientError, frameworkError, registerErrorHandling, registerNotFound } from './http/errors.js';
 import { accountRoutes } from './http/account-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { acceptEmptyJson } from './http/json-body.js';
 import { roomRoutes } from './http/room-routes.js';
 import { directRoutes } from './http/direct-routes.js';
+import { peopleRoutes } from './http/people-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     trustProxy: trustProxyOption(config.trustProxy),
     logController: new QuietRequestLog(),
     frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
   const io = createSocketServer(app, config, deps.cluster?.adapter, config.workers > 1);
   const metrics = createMetrics(() => io.of('/').sockets.size);
@@ -130,6 +132,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   await app.register(sessionRoutes(core, cookiePolicy));
   await app.register(roomRoutes(core));
   await app.register(directRoutes(core));
+  await app.register(peopleRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot, config.production));
   attachGateway(app, io, core, {

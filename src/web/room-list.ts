@@ -10,7 +10,13 @@ export async function refreshRooms(alsoMine: string[] = []): Promise<void> {
   if (me === null) return;
   const listed = await api.listRooms().catch(() => null);
   if (listed === null || chat.getState().me?.id !== me.id) return;
-  chat.dispatch({ type: 'rooms/listed', rooms: listed.rooms, memberIds: [...listed.memberOf, ...alsoMine], nextCursor: listed.nextCursor });
+  chat.dispatch({
+    type: 'rooms/listed',
+    rooms: listed.rooms,
+    memberIds: [...listed.memberOf, ...alsoMine],
+    nextCursor: listed.nextCursor,
+    online: listed.online,
+  });
 }
 
 /** The directory's next page (it comes 100 rooms at a time). */

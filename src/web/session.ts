@@ -8,6 +8,7 @@ import type { SessionControl } from './realtime/session-control.js';
 import { roomRequests } from './realtime/room-requests.js';
 import { restoreOutbox } from './outbox-sync.js';
 import { refreshRooms } from './room-list.js';
+import { loadBlocked } from './people.js';
 import { closeSocket } from './realtime/socket.js';
 import { navigate, roomPath } from './router.js';
 import { chat } from './store.js';
@@ -23,6 +24,7 @@ const control: SessionControl = {
 export function startSession(me: User): void {
   chat.dispatch({ type: 'session/changed', me });
   void refreshRooms().then(restoreOutbox);
+  void loadBlocked();
   connectRealtime(control);
 }
 

@@ -1,8 +1,9 @@
-import type { Message, Room, User } from '../../src/contract/types.js';
+import type { Message, ProfileSettings, Room, User } from '../../src/contract/types.js';
 import type { CoreDeps } from '../../src/server/core/shared/deps.js';
 import type { Account, Mail, UserStore } from '../../src/server/core/accounts/ports.js';
 import type { MessageStore } from '../../src/server/core/messages/ports.js';
 import type { NewRoom, RoomStore } from '../../src/server/core/rooms/ports.js';
+import type { Block, PeopleStore } from '../../src/server/core/people/ports.js';
 import type { Broadcaster } from '../../src/server/core/shared/ports.js';
 import { reactionsSeenBy, toggleReaction, type ReactionRecord } from '../../src/server/core/messages/reactions.js';
 import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
@@ -32,8 +33,14 @@ function memoryRooms(): RoomStore {
   const view = (roomId: string): Room | undefined => {
     const room = rooms.get(roomId);
     if (!room) return undefined;
-    const { ownerId: _owner, directKey: _key, otherMemberIds: _others, ...rest } = room;
-    return { ...rest, kind: room.kind ?? 'room', code: room.kind === 'direct' ? '' : room.code, memberCount: count(roomId) };
+    const { ownerId: _owner, directKey: _key, otherMemberIds: _others, directGroup, ...rest } = room;
+    return {
+      ...rest,
+      kind: room.kind ?? 'room',
+      code: room.kind === 'direct' ? '' : room.code,
+      memberCount: count(roomId),
+      ...(room.kind === 'direct' ? { group: directGroup ?? false } : {}),
+    };
   };
   return {
     async insertRoom(room) {
@@ -42,7 +49,7 @@ function memoryRooms(): RoomStore {
       if (room.visibility === 'public' && all.some((r) => r.visibility === 'public' && r.name.toLowerCase() === room.name.toLowerCase()))
         return 'name_taken';
       if (room.directKey !== undefined && all.some((r) => r.directKey === room.directKey)) return 'direct_taken';
-      rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0, lastChange: 0 });
+      rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0, lastChange: 0, lastActivityAt: room.createdAt });
       members.set(room.id, new Set([room.ownerId, ...(room.otherMemberIds ?? [])]));
       return 'ok';
     },
@@ -80,6 +87,42 @@ function memoryRooms(): RoomStore {
     },
     listMemberIds: async (roomId) => [...(members.get(roomId) ?? [])],
     listRoomIdsOf: async (userId) => [...members].filter(([, set]) => set.has(userId)).map(([id]) => id),
+    setRoomName: async (roomId, name) => void (rooms.get(roomId)!.name = name),
+    async rekeyDirectRoom(roomId, key) {
+      if (key !== null && [...rooms.values()].some((r) => r.id !== roomId && r.directKey === key)) return 'taken';
+      const room = rooms.get(roomId)!;
+      if (key === null) delete room.directKey;
+      else room.directKey = key;
+      return 'ok';
+    },
+  };
+}
+
+/** Profiles and blocks in memory; rooms in common are not kept here (the storage tests cover them). */
+function memoryPeople(users: UserStore): PeopleStore {
+  const profiles = new Map<string, ProfileSettings>();
+  const blocks: Block[] = [];
+  const settings = (id: string): ProfileSettings =>
+    profiles.get(id) ?? { displayName: '', status: '', timeZone: '', directPolicy: 'anyone' };
+  return {
+    async findPerson(userId) {
+      const user = await users.findUserById(userId);
+      return user && { user, ...settings(userId), lastSeenAt: user.createdAt };
+    },
+    directPoliciesOf: async (ids) => new Map((await users.findUsersByIds(ids)).map((u) => [u.id, settings(u.id).directPolicy])),
+    updateProfile: async (userId, changes) => void profiles.set(userId, { ...settings(userId), ...changes }),
+    async block(blockerId, blockedId) {
+      if (!blocks.some((b) => b.blockerId === blockerId && b.blockedId === blockedId)) blocks.push({ blockerId, blockedId });
+    },
+    async unblock(blockerId, blockedId) {
+      const at = blocks.findIndex((b) => b.blockerId === blockerId && b.blockedId === blockedId);
+      if (at >= 0) blocks.splice(at, 1);
+    },
+    listBlocked: async (blockerId) => users.findUsersByIds(blocks.filter((b) => b.blockerId === blockerId).map((b) => b.blockedId)),
+    blocksAmong: async (ids) => blocks.filter((b) => ids.includes(b.blockerId) && ids.includes(b.blockedId)),
+    roomsInCommon: async () => [],
+    listMembers: async () => [],
+    touchLastSeen: async () => undefined,
   };
 }
 
@@ -271,6 +314,7 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     },
     rooms: memoryRooms(),
     messages: memoryMessages(),
+    people: memoryPeople(users),
     presence: new MemoryPresence(),
     broadcast: recordingBroadcaster(log),
     limiter: new MemoryRateLimiter(clock),

@@ -79,7 +79,8 @@ describe('seeded fuzz of every surface a client controls', () => {
       const { status, text } = await rawRequest(method, path, randomHeaders(next), body);
       expect(status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
       expect(status, `${method} ${path}: ${text.slice(0, 200)}`).toBeLessThan(500);
-      if (status >= 400 && path.startsWith('/api/')) expect(JSON.parse(text), text).toMatchObject({ error: { code: expect.any(String) } });
+      if (status >= 400 && path.startsWith('/api/'))
+        expect(JSON.parse(text), `${method} ${path}: ${text}`).toMatchObject({ error: { code: expect.any(String) } });
     }
     await serverStillChats();
   }, 60_000);

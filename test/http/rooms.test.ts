@@ -28,6 +28,7 @@ describe('rooms', () => {
       lastSeq: 0,
       lastChange: 0,
       createdAt: expect.any(String),
+      lastActivityAt: res.body.room.createdAt,
     });
   });
 

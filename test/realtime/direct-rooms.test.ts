@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Room } from '../../src/contract/types.js';
-import { createRoom, enter, send } from '../support/chat.js';
+import { send } from '../support/chat.js';
 import { api, eventsNamed, guest, waitFor, type Guest } from '../support/hearth.js';
 import { hearthSuite } from '../support/suite.js';
+import { authorizationMatrix } from '../support/authorization-matrix.js';
 
 const startDirect = (server: { url: string }, who: Guest, userIds: string[]) =>
   api<{ room: Room; created: boolean; error?: { code: string } }>(server, 'POST', '/api/direct', { token: who.token, body: { userIds } });
@@ -98,66 +99,6 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       expect((await api(suite.server, 'GET', '/api/people?q=a')).status).toBe(401);
     });
 
-    /*
-     * Who may do what, on each kind of room, as one table: a member, and an outsider (signed in,
-     * not a member). "hidden" means the answer a room that does not exist gets.
-     */
-    describe('the authorization matrix', () => {
-      type Kind = 'public' | 'private' | 'direct';
-      type Outcome = 'ok' | 'hidden' | 'forbidden';
-      const matrix: Array<[action: string, member: Outcome, outsider: Record<Kind, Outcome>]> = [
-        ['read the room', 'ok', { public: 'ok', private: 'hidden', direct: 'hidden' }],
-        ['read its history', 'ok', { public: 'ok', private: 'hidden', direct: 'hidden' }],
-        ['open it (room:join)', 'ok', { public: 'ok', private: 'hidden', direct: 'hidden' }],
-        ['send to it without opening it', 'ok', { public: 'forbidden', private: 'hidden', direct: 'hidden' }],
-        ['see it in the directory', 'hidden', { public: 'ok', private: 'hidden', direct: 'hidden' }],
-      ];
-
-      async function setUp(kind: Kind) {
-        const [owner, member, outsider] = [await guest(suite.server), await guest(suite.server), await guest(suite.server)];
-        let room: Room;
-        if (kind === 'direct') room = (await startDirect(suite.server, owner, [member.user.id])).body.room;
-        else {
-          room = await createRoom(suite.server, owner, `matrix ${kind} ${engine} ${process.pid} ${Math.random()}`, kind);
-          await api(suite.server, 'POST', '/api/rooms/join', { token: member.token, body: { code: room.code } });
-        }
-        return { room, member, outsider };
-      }
-
-      async function attempt(action: string, room: Room, who: Guest): Promise<Outcome> {
-        const as = (status: number, code?: string): Outcome =>
-          status < 300 ? 'ok' : code === 'NOT_FOUND' ? 'hidden' : code === 'FORBIDDEN' ? 'forbidden' : (`status ${status}` as Outcome);
-        if (action === 'read the room') {
-          const r = await api<{ error?: { code: string } }>(suite.server, 'GET', `/api/rooms/${room.id}`, { token: who.token });
-          return as(r.status, r.body.error?.code);
-        }
-        if (action === 'read its history') {
-          const r = await api<{ error?: { code: string } }>(suite.server, 'GET', `/api/rooms/${room.id}/messages`, { token: who.token });
-          return as(r.status, r.body.error?.code);
-        }
-        if (action === 'see it in the directory') {
-          const r = await api<{ rooms: Room[]; memberOf: string[] }>(suite.server, 'GET', '/api/rooms?limit=100', { token: who.token });
-          return r.body.rooms.some((x) => x.id === room.id && !r.body.memberOf.includes(x.id)) ? 'ok' : 'hidden';
-        }
-        const client = await suite.open(who.token);
-        const ack = action === 'open it (room:join)' ? await enter(client, room.id) : await send(client, room.id, 'knock knock');
-        return ack.ok ? 'ok' : as(400, ack.error.code);
-      }
-
-      for (const kind of ['public', 'private', 'direct'] as const) {
-        it(`on a ${kind} room`, async () => {
-          const got: string[] = [];
-          const want: string[] = [];
-          for (const [action, member, outsider] of matrix) {
-            const fresh = await setUp(kind);
-            got.push(
-              `${action}: member ${await attempt(action, fresh.room, fresh.member)}, outsider ${await attempt(action, fresh.room, fresh.outsider)}`,
-            );
-            want.push(`${action}: member ${member}, outsider ${outsider[kind]}`);
-          }
-          expect(got).toEqual(want);
-        });
-      }
-    });
+    authorizationMatrix(() => ({ setUpOn: suite.server, actOn: suite.server, open: (_server, token) => suite.open(token) }), engine);
   });
 }

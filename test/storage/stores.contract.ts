@@ -5,6 +5,7 @@ import { messageChangeContract } from './contract/message-changes.js';
 import { pagingContract } from './contract/paging.js';
 import { roomContract } from './contract/rooms.js';
 import { directRoomContract } from './contract/direct-rooms.js';
+import { peopleContract } from './contract/people.js';
 import { userAndSessionContract } from './contract/users-sessions.js';
 import { durabilityContract } from './contract/durability.js';
 import { accountContract } from './contract/accounts.js';
@@ -29,6 +30,7 @@ export function describeStoreContract(engine: string, target: StoreTarget): void
     accountSessionContract(fixture);
     roomContract(fixture);
     directRoomContract(fixture);
+    peopleContract(fixture);
     messageContract(fixture);
     messageChangeContract(fixture);
     pagingContract(fixture);

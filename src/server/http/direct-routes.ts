@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { limits } from '../../contract/limits.js';
-import { peopleQuery, startDirectBody } from '../../contract/schemas.js';
+import { addPeopleBody, groupNameBody, peopleQuery, roomIdParams, startDirectBody } from '../../contract/schemas.js';
+import { addToGroup, renameGroup } from '../core/rooms/direct-groups.js';
 import type { CoreDeps } from '../core/shared/deps.js';
 import { enforceRate } from '../core/shared/rate-rules.js';
 import { startDirect } from '../core/rooms/start-direct.js';
@@ -14,6 +15,18 @@ export function directRoutes(deps: CoreDeps) {
       const user = requireUser(request);
       const { room, created } = await startDirect(deps, user, parse(startDirectBody, request.body).userIds);
       return reply.status(created ? 201 : 200).send({ room, created });
+    });
+
+    app.patch('/api/direct/:id', async (request) => {
+      const user = requireUser(request);
+      const { id } = parse(roomIdParams, request.params);
+      return { room: await renameGroup(deps, user, id, parse(groupNameBody, request.body).name) };
+    });
+
+    app.post('/api/direct/:id/people', async (request) => {
+      const user = requireUser(request);
+      const { id } = parse(roomIdParams, request.params);
+      return { room: await addToGroup(deps, user, id, parse(addPeopleBody, request.body).userIds) };
     });
 
     // Names only, as anyone signed in sees them on messages; never an e-mail address.

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorStatus, type ErrorBody } from '../../contract/errors.js';
 import { DomainError } from '../core/shared/domain-error.js';
@@ -21,6 +22,27 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const message = error.code === 'FST_ERR_BAD_URL' ? 'The address is not valid: check its percent-encoding' : 'The address is too long';
   void reply.status(400).send({ error: { code: 'BAD_REQUEST', message } });
+}
+
+/**
+ * A request Node's HTTP parser cannot read (broken framing, bad bytes in a header) never reaches
+ * Fastify's routes; it still gets the protocol's error envelope, then the connection closes.
+ */
+export function clientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, body] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ([431, 'Request Header Fields Too Large', { code: 'BAD_REQUEST', message: 'The request headers are too large' }] as const)
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([408, 'Request Timeout', { code: 'BAD_REQUEST', message: 'The request took too long to arrive' }] as const)
+        : ([400, 'Bad Request', { code: 'BAD_REQUEST', message: 'The request could not be read' }] as const);
+  const json = JSON.stringify({ error: body });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(json)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** Unknown paths: a client route gets the web page when it is served, anything else a JSON 404. */

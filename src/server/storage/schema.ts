@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Room, RoomKind, UserKind, Visibility } from '../../contract/types.js';
+import type { DirectPolicy, Room, RoomKind, UserKind, Visibility } from '../../contract/types.js';
 
 /**
  * The tables as Kysely sees them. Times are ISO-8601 UTC strings on both engines: SQLite stores
@@ -15,6 +15,7 @@ export interface Schema {
   memberships: MembershipsTable;
   messages: MessagesTable;
   password_resets: PasswordResetsTable;
+  blocks: BlocksTable;
 }
 
 export interface UsersTable {
@@ -27,6 +28,17 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: string;
   last_seen_at: string;
+  display_name: Generated<string>;
+  status: Generated<string>;
+  /** An IANA zone name ('Europe/Paris'), or '' when not given. */
+  time_zone: Generated<string>;
+  direct_policy: Generated<DirectPolicy>;
+}
+
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: string;
 }
 
 export interface PasswordResetsTable {
@@ -62,6 +74,8 @@ export interface RoomsTable {
   kind: Generated<RoomKind>;
   /** A direct room's member set (core/rooms/direct-key.ts); NULL for other rooms. */
   direct_key: string | null;
+  /** 1 for a direct room begun with more than two people: it can be named, left and added to. */
+  direct_group: Generated<number>;
 }
 
 export type MembershipRole = 'owner' | 'member';
@@ -91,8 +105,8 @@ export interface MessagesTable {
 
 export type RoomRow = Pick<
   RoomsTable,
-  'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'last_change' | 'created_at'
-> & { kind: RoomKind };
+  'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'last_change' | 'created_at' | 'last_activity_at'
+> & { kind: RoomKind; direct_group: number };
 
 export const roomColumns = [
   'rooms.id',
@@ -105,6 +119,8 @@ export const roomColumns = [
   'rooms.last_change',
   'rooms.created_at',
   'rooms.kind',
+  'rooms.last_activity_at',
+  'rooms.direct_group',
 ] as const;
 
 /** A direct room's code opens nothing (findRoomByCode skips it) and is never shown. */
@@ -120,5 +136,7 @@ export function toRoom(row: RoomRow): Room {
     lastSeq: row.last_seq,
     lastChange: row.last_change,
     createdAt: row.created_at,
+    lastActivityAt: row.last_activity_at,
+    ...(row.kind === 'direct' ? { group: row.direct_group === 1 } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { createResetTokenStore } from './accounts/reset-token-store.js';
 import { createRoomStore } from './rooms/room-store.js';
 import { createSessionStore } from './accounts/session-store.js';
 import { createUserStore } from './accounts/user-store.js';
+import { createPeopleStore } from './people/people-store.js';
 
 export { openDatabase, type Database, type Engine, type OpenOptions } from './database.js';
 
@@ -17,6 +18,7 @@ export function createStores(database: Database): Stores {
     rooms: createRoomStore(database),
     messages: createMessageStore(database),
     resetTokens: createResetTokenStore(database),
+    people: createPeopleStore(database),
     ping: () => database.ping(),
   };
 }

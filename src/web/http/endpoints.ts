@@ -27,6 +27,8 @@ export interface RoomList {
   rooms: Room[];
   memberOf: string[];
   nextCursor?: string;
+  /** Who of the direct conversations' people is online now. */
+  online?: string[];
 }
 
 export const listRooms = (cursor?: string): Promise<RoomList> =>

@@ -11,7 +11,7 @@ export class ApiError extends Error {
 }
 
 /** A JSON request to the Hearth API with the session cookie; throws ApiError with the server's sentence. */
-export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

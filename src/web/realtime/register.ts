@@ -4,7 +4,8 @@ import { onMemberLeft } from './handlers/member-left.js';
 import { onMessageChanged } from './handlers/message-changed.js';
 import { onMessageCreated } from './handlers/message-created.js';
 import { onPresence } from './handlers/presence.js';
-import { onRoomUpdated } from './handlers/room-updated.js';
+import { onRoomAdded, onRoomUpdated } from './handlers/room-updated.js';
+import { chat } from '../store.js';
 import { onSocketClosing } from './handlers/socket-closing.js';
 import { onSessionEnded } from './handlers/session-ended.js';
 import type { SessionControl } from './session-control.js';
@@ -25,5 +26,7 @@ export function connectRealtime(session: SessionControl): void {
   socket.on('room:presence', onPresence);
   socket.on('session:ended', () => onSessionEnded(session));
   socket.on('room:updated', onRoomUpdated);
+  socket.on('room:added', onRoomAdded);
+  socket.on('person:blocked', ({ userId, blocked }) => chat.dispatch({ type: 'person/blocked', userId, blocked }));
   socket.on('socket:closing', onSocketClosing);
 }

@@ -5,7 +5,7 @@ import type { ChatState, ConnectionStatus, PendingMessage, RoomView } from './ty
 export type ChatAction =
   | { type: 'session/changed'; me: User | null }
   | { type: 'connection/changed'; status: ConnectionStatus }
-  | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[]; nextCursor?: string }
+  | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[]; nextCursor?: string; online?: string[] }
   | { type: 'directory/more'; rooms: Room[]; nextCursor?: string }
   | { type: 'room/entered'; room: Room }
   | { type: 'room/updated'; room: Room }
@@ -25,7 +25,10 @@ export type ChatAction =
   | { type: 'message/retrying'; roomId: string; clientId: string }
   | { type: 'message/discarded'; roomId: string; clientId: string }
   | { type: 'member/changed'; event: MemberEvent; joined: boolean; at: string }
-  | { type: 'presence/changed'; event: PresenceEvent };
+  | { type: 'presence/changed'; event: PresenceEvent }
+  | { type: 'blocks/listed'; userIds: string[] }
+  | { type: 'person/blocked'; userId: string; blocked: boolean }
+  | { type: 'profile/opened'; userId: string | null };
 
 export const initialChatState: ChatState = {
   me: null,
@@ -36,6 +39,9 @@ export const initialChatState: ChatState = {
   directory: [],
   directoryCursor: null,
   activeRoomId: null,
+  peopleOnline: {},
+  blockedIds: [],
+  profileUserId: null,
 };
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
@@ -62,6 +68,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         directoryCursor: action.nextCursor ?? null,
         myRoomIds: ordered(state.myRoomIds, known),
         roomsListed: true,
+        peopleOnline: withDirectPresence(state.peopleOnline, action.rooms, action.online ?? [], meId),
       };
     }
     case 'directory/more': {
@@ -87,7 +94,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'room/joined': {
       const { join, mode } = action;
       const next = withRoom(state, join.room.id, (v) => view.applyJoin(v, join, mode, meId), join.room);
-      return withMember(next, join.room.id);
+      const peopleOnline = { ...next.peopleOnline };
+      for (const user of join.online) peopleOnline[user.id] = true;
+      return withMember({ ...next, peopleOnline }, join.room.id);
     }
     case 'room/olderRequested':
       return update(state, action.roomId, (v) => ({ ...v, loadingOlder: true }));
@@ -103,7 +112,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'message/created': {
       const { message } = action;
       const counts = state.activeRoomId !== message.roomId;
-      return update(state, message.roomId, (v) => view.applyMessage(v, message, meId, counts));
+      return update(state, message.roomId, (v) => {
+        const next = view.applyMessage(v, message, meId, counts);
+        // The newest conversation comes first in "Direct messages".
+        return next === v || next.room.lastActivityAt >= message.createdAt
+          ? next
+          : { ...next, room: { ...next.room, lastActivityAt: message.createdAt } };
+      });
     }
     case 'message/changed':
       return update(state, action.message.roomId, (v) =>
@@ -127,8 +142,19 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (event.user.id !== meId) return next;
       return joined ? withMember(next, event.roomId) : chatReducer(next, { type: 'room/left', roomId: event.roomId });
     }
-    case 'presence/changed':
-      return update(state, action.event.roomId, (v) => view.applyPresence(v, action.event));
+    case 'presence/changed': {
+      const { user, online } = action.event;
+      const next = update(state, action.event.roomId, (v) => view.applyPresence(v, action.event));
+      return next.peopleOnline[user.id] === online ? next : { ...next, peopleOnline: { ...next.peopleOnline, [user.id]: online } };
+    }
+    case 'blocks/listed':
+      return { ...state, blockedIds: action.userIds };
+    case 'person/blocked': {
+      const others = state.blockedIds.filter((id) => id !== action.userId);
+      return { ...state, blockedIds: action.blocked ? [...others, action.userId] : others };
+    }
+    case 'profile/opened':
+      return { ...state, profileUserId: action.userId };
   }
 }
 
@@ -150,6 +176,14 @@ function withRoom(state: ChatState, roomId: string, change: (v: RoomView) => Roo
 function withMember(state: ChatState, roomId: string): ChatState {
   if (state.myRoomIds.includes(roomId)) return state;
   return { ...state, myRoomIds: [...state.myRoomIds, roomId] };
+}
+
+/** The listed direct rooms' people, online or not as the server said; others as presence told. */
+function withDirectPresence(known: Record<string, boolean>, rooms: Room[], online: string[], meId?: string): Record<string, boolean> {
+  const next = { ...known };
+  const now = new Set(online);
+  for (const person of rooms.flatMap((r) => r.participants ?? [])) if (person.id !== meId) next[person.id] = now.has(person.id);
+  return next;
 }
 
 /** Keeps the current order for rooms still known and appends the new ones. */

@@ -17,6 +17,7 @@ export function room(overrides: Partial<Room> = {}): Room {
     lastSeq: 0,
     lastChange: 0,
     createdAt: '2025-01-01T09:00:00.000Z',
+    lastActivityAt: '2025-01-01T09:00:00.000Z',
     ...overrides,
   };
 }

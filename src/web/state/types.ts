@@ -56,4 +56,10 @@ export interface ChatState {
   /** Where the next page of the public directory starts; null when every page is here. */
   directoryCursor: string | null;
   activeRoomId: string | null;
+  /** Whom presence has told of, across every room: online or not (the direct messages' dots). */
+  peopleOnline: Record<string, boolean>;
+  /** People the user blocks: their messages are folded away. */
+  blockedIds: string[];
+  /** Whose profile card is open, if anyone's. */
+  profileUserId: string | null;
 }

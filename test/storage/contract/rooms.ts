@@ -30,6 +30,7 @@ export function roomContract(f: Fixture): void {
         lastSeq: 0,
         lastChange: 0,
         createdAt: room.createdAt,
+        lastActivityAt: room.createdAt,
       });
       expect(await f.stores.rooms.listMemberIds(room.id)).toEqual([owner.id]);
       expect((await f.stores.rooms.findRoomFor(room.id, owner.id))?.member).toBe(true);

@@ -1,21 +1,24 @@
 import { limits } from '../../../contract/limits.js';
 import type { MessageDeletePayload, MessageEditPayload, MessageReactPayload } from '../../../contract/schemas.js';
 import type { Message, User } from '../../../contract/types.js';
+import { refuseIfBlockedConversation } from '../people/direct-rules.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import { mayChangeMessage, type MessageAction } from './message-rules.js';
 import type { ChangeOutcome, MessageChange } from './ports.js';
 
-type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock'>;
+type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock' | 'people'>;
 
 /**
  * Only a member changes anything in a room, and only a message that is still there: a member who
- * left can neither change nor (through the change) read what the room says now.
+ * left can neither change nor (through the change) read what the room says now. Edits and
+ * reactions are writing, which a block closes in a one-to-one; taking one's words back is not.
  */
-async function changeableMessage(deps: ChangeDeps, user: User, roomId: string, messageId: string): Promise<Message> {
-  const { member } = await roomVisibleTo(deps, roomId, user);
+async function changeableMessage(deps: ChangeDeps, user: User, roomId: string, messageId: string, writes: boolean): Promise<Message> {
+  const { room, member } = await roomVisibleTo(deps, roomId, user);
   if (!member) throw new DomainError('FORBIDDEN', 'Join the room first');
+  if (writes) await refuseIfBlockedConversation(deps, room, user);
   const message = await deps.messages.findMessage(roomId, messageId, user.id);
   if (!message || message.deletedAt !== null) throw notFound('Message');
   return message;
@@ -39,7 +42,7 @@ async function change(deps: ChangeDeps, roomId: string, messageId: string, what:
 
 /** Everyone in the room sees the new text and that it was edited; the same text changes nothing. */
 export async function editMessage(deps: ChangeDeps, user: User, input: MessageEditPayload): Promise<Message> {
-  const current = await changeableMessage(deps, user, input.roomId, input.messageId);
+  const current = await changeableMessage(deps, user, input.roomId, input.messageId, true);
   mustMay(user, current, 'edit');
   if (current.text === input.text) return current;
   const { message } = await change(deps, input.roomId, input.messageId, {
@@ -54,7 +57,7 @@ export async function editMessage(deps: ChangeDeps, user: User, input: MessageEd
 
 /** The text is gone from the database; the message stays as a placeholder that replies point to. */
 export async function deleteMessage(deps: ChangeDeps, user: User, input: MessageDeletePayload): Promise<Message> {
-  const current = await changeableMessage(deps, user, input.roomId, input.messageId);
+  const current = await changeableMessage(deps, user, input.roomId, input.messageId, false);
   mustMay(user, current, 'delete');
   const { message } = await change(deps, input.roomId, input.messageId, {
     kind: 'delete',
@@ -67,7 +70,7 @@ export async function deleteMessage(deps: ChangeDeps, user: User, input: Message
 
 /** Toggles the caller's reaction; any member may react to any message of the room. */
 export async function reactToMessage(deps: ChangeDeps, user: User, input: MessageReactPayload): Promise<{ message: Message; on: boolean }> {
-  await changeableMessage(deps, user, input.roomId, input.messageId);
+  await changeableMessage(deps, user, input.roomId, input.messageId, true);
   const { message, on } = await change(deps, input.roomId, input.messageId, {
     kind: 'react',
     by: user.id,

@@ -5,8 +5,9 @@ import { DomainError } from '../shared/domain-error.js';
 import { excerptOf } from '../../../contract/excerpt.js';
 import { enforceRate } from '../shared/rate-rules.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
+import { refuseIfBlockedConversation } from '../people/direct-rules.js';
 
-type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
+type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules' | 'people'>;
 
 export interface PostedMessage {
   message: Message;
@@ -23,6 +24,8 @@ export interface PostedMessage {
 export async function postMessage(deps: PostDeps, author: User, input: MessageSendPayload): Promise<PostedMessage> {
   const { room, member } = await roomVisibleTo(deps, input.roomId, author);
   if (!member) throw new DomainError('FORBIDDEN', 'Join the room before writing in it');
+  // Rooms skip this at the cost of one comparison: only a one-to-one asks storage about blocks.
+  if (room.kind === 'direct') await refuseIfBlockedConversation(deps, room, author);
   await enforceRate(deps.limiter, deps.rateRules.sendMessage, author.id);
   const replyTo = input.replyTo === undefined ? undefined : await answered(deps, input.roomId, input.replyTo);
   const { message, created } = await deps.messages.appendMessage({

@@ -12,9 +12,12 @@ export async function socketOpened(deps: PresenceDeps, user: User, socketId: str
   return roomIds;
 }
 
-export async function socketClosed(deps: PresenceDeps, user: User, socketId: string): Promise<void> {
+/** The last socket's close is when the user was last seen: the people panel says so. */
+export async function socketClosed(deps: PresenceDeps & Pick<CoreDeps, 'people' | 'clock'>, user: User, socketId: string): Promise<void> {
   const last = await deps.presence.socketDisconnected(user.id, socketId);
-  if (last) announce(deps, await deps.rooms.listRoomIdsOf(user.id), user, false);
+  if (!last) return;
+  announce(deps, await deps.rooms.listRoomIdsOf(user.id), user, false);
+  await deps.people.touchLastSeen(user.id, deps.clock.now().toISOString());
 }
 
 /** Announces users whose sockets vanished with a dead process (or came back with a live one). */

@@ -3,13 +3,25 @@ import type { CoreDeps } from '../shared/deps.js';
 import { DomainError } from '../shared/domain-error.js';
 import { endMembership } from './membership.js';
 import { roomVisibleTo } from './room-access.js';
+import { rekey } from './direct-groups.js';
+import { withParticipants } from './participants.js';
 
 /** Leaving a room one does not belong to changes nothing and is not an error. */
-export async function leaveRoom(deps: Pick<CoreDeps, 'rooms' | 'broadcast' | 'clock'>, user: User, roomId: string): Promise<void> {
+export async function leaveRoom(
+  deps: Pick<CoreDeps, 'rooms' | 'users' | 'broadcast' | 'clock'>,
+  user: User,
+  roomId: string,
+): Promise<void> {
   const { room, member } = await roomVisibleTo(deps, roomId, user);
   // Leaving a one-to-one would leave the other person talking to no one; a group can go on.
-  if (member && room.kind === 'direct' && room.memberCount <= 2) {
+  if (member && room.kind === 'direct' && !room.group) {
     throw new DomainError('BAD_REQUEST', 'A conversation between two people cannot be left');
   }
-  if (member) await endMembership(deps, room, user);
+  if (!member) return;
+  await endMembership(deps, room, user);
+  if (room.kind !== 'direct') return;
+  await rekey(deps, room.id);
+  // Those who stay see the group named by the people still in it.
+  const stored = await deps.rooms.findRoomById(room.id);
+  if (stored) deps.broadcast.toRoom(room.id, 'room:updated', { room: await withParticipants(deps, stored) });
 }

@@ -15,6 +15,8 @@ export interface NewRoom {
   directKey?: string;
   /** Members besides the owner, added in the same transaction (a direct room's other people). */
   otherMemberIds?: string[];
+  /** A direct room begun with more than two people (Room.group). */
+  directGroup?: boolean;
 }
 
 export interface MembershipChange {
@@ -52,4 +54,11 @@ export interface RoomStore {
   /** Replaces the share code; the old one stops working at once. */
   setRoomCode(roomId: string, code: string): Promise<'ok' | 'code_taken'>;
   listRoomIdsOf(userId: string): Promise<string[]>;
+  /** A direct group's name ('' for none). */
+  setRoomName(roomId: string, name: string): Promise<void>;
+  /**
+   * A direct room's member set changed: its key follows, or is cleared (null) when another
+   * conversation already has that set, which then stays the one those people land in.
+   */
+  rekeyDirectRoom(roomId: string, directKey: string | null): Promise<'ok' | 'taken'>;
 }

@@ -9,21 +9,28 @@ export interface RoomList {
   memberOf: string[];
   /** Pass as `cursor` for the next page of the public directory; absent on the last page. */
   nextCursor?: string;
+  /** Who of the user's direct conversations' people is online now (the sidebar's presence dots). */
+  online?: string[];
 }
 
 /**
  * The rooms the user belongs to (the sidebar's "your rooms"), then a page of the public directory
  * by name. With a cursor, only the directory's next page.
  */
-export async function listRooms(deps: Pick<CoreDeps, 'rooms' | 'users'>, user: User, query: RoomsQuery): Promise<RoomList> {
+export async function listRooms(deps: Pick<CoreDeps, 'rooms' | 'users' | 'presence'>, user: User, query: RoomsQuery): Promise<RoomList> {
   const [mine, directory] = await Promise.all([
     query.cursor === undefined ? deps.rooms.listRoomsOf(user.id) : Promise.resolve([]),
     deps.rooms.listDirectory(user.id, { limit: query.limit, after: query.cursor }),
   ]);
+  const named = await withParticipantsAll(deps, mine);
+  const people = new Set(named.flatMap((room) => room.participants ?? []).map((p) => p.id));
+  people.delete(user.id);
+  const online = people.size > 0 ? [...(await deps.presence.onlineAmong([...people]))] : [];
   return {
-    rooms: [...(await withParticipantsAll(deps, mine)), ...directory.rooms],
+    rooms: [...named, ...directory.rooms],
     memberOf: mine.map((room) => room.id),
     ...(directory.next ? { nextCursor: directory.next } : {}),
+    ...(online.length > 0 ? { online } : {}),
   };
 }
 

@@ -5,8 +5,9 @@ import { enforceRate } from '../shared/rate-rules.js';
 import { codeAttempts, newCodeFor } from './create-room.js';
 import { directKey } from './direct-key.js';
 import { withParticipants } from './participants.js';
+import { refuseUnwelcome } from '../people/direct-rules.js';
 
-type DirectDeps = Pick<CoreDeps, 'rooms' | 'users' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
+type DirectDeps = Pick<CoreDeps, 'rooms' | 'users' | 'people' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules'>;
 
 /**
  * The conversation between the caller and these people: the existing one for exactly this set,
@@ -21,6 +22,7 @@ export async function startDirect(deps: DirectDeps, user: User, userIds: readonl
   if (others.length !== otherIds.length) throw new DomainError('NOT_FOUND', 'One of these people does not exist');
   const key = directKey([user.id, ...otherIds]);
   const existing = await deps.rooms.findDirectRoom(key);
+  await refuseUnwelcome(deps, user, others, existing);
   if (existing) return { room: await withParticipants(deps, existing), created: false };
 
   const id = deps.ids.newId();
@@ -36,6 +38,7 @@ export async function startDirect(deps: DirectDeps, user: User, userIds: readonl
       code: newCodeFor(deps, 'private'),
       ownerId: user.id,
       otherMemberIds: otherIds,
+      directGroup: otherIds.length > 1,
       createdAt: deps.clock.now().toISOString(),
     });
     if (outcome === 'direct_taken') {

@@ -1,3 +1,4 @@
+import type { PeopleStore } from '../people/ports.js';
 import type { Mailer, PasswordHasher, ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
 import type { MessageStore } from '../messages/ports.js';
 import type { PresenceTracker } from '../presence/ports.js';
@@ -12,6 +13,7 @@ export interface CoreDeps {
   rooms: RoomStore;
   messages: MessageStore;
   resetTokens: ResetTokenStore;
+  people: PeopleStore;
   passwords: PasswordHasher;
   mailer: Mailer;
   presence: PresenceTracker;

@@ -1,3 +1,4 @@
+import type { PeopleStore } from '../people/ports.js';
 import type { ServerToClientEvents } from '../../../contract/events.js';
 import type { ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
 import type { MessageStore } from '../messages/ports.js';
@@ -17,6 +18,7 @@ export interface Stores {
   rooms: RoomStore;
   messages: MessageStore;
   resetTokens: ResetTokenStore;
+  people: PeopleStore;
   /** Resolves when the database answers a trivial query: the readiness check. */
   ping(): Promise<void>;
 }

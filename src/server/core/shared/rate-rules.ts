@@ -22,6 +22,8 @@ export interface RateRules {
   messageChanges: RateRule;
   startDirect: RateRule;
   peopleSearch: RateRule;
+  /** Profile edits, blocks, group names and additions, per user. */
+  peopleChanges: RateRule;
 }
 
 const minute = 60_000;
@@ -52,6 +54,7 @@ export const defaultRateRules: RateRules = {
   messageChanges: { name: 'message:changes', limit: 60, windowMs: 10_000 },
   startDirect: { name: 'direct:start', limit: 20, windowMs: minute },
   peopleSearch: { name: 'people:search', limit: 60, windowMs: minute },
+  peopleChanges: { name: 'people:changes', limit: 30, windowMs: minute },
 };
 
 export async function enforceRate(limiter: RateLimiter, rule: RateRule, key: string): Promise<void> {

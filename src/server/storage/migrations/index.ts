@@ -7,6 +7,7 @@ import * as m004 from './004-client-id-per-room.js';
 import * as m005 from './005-room-owner-index.js';
 import * as m006 from './006-rich-messages.js';
 import * as m007 from './007-direct-rooms.js';
+import * as m008 from './008-people.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, EngineMigration> = {
   '005-room-owner-index': m005,
   '006-rich-messages': m006,
   '007-direct-rooms': m007,
+  '008-people': m008,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -64,6 +64,7 @@ export function createRoomStore({ db, write }: Database): RoomStore {
               member_count: 1 + others.length,
               kind: room.kind ?? 'room',
               direct_key: room.directKey ?? null,
+              direct_group: room.directGroup ? 1 : 0,
             })
             .execute();
           await trx
@@ -177,6 +178,26 @@ export function createRoomStore({ db, write }: Database): RoomStore {
         return 'ok';
       } catch (error) {
         if (violatedUniqueKey(error)?.includes('code')) return 'code_taken';
+        throw error;
+      }
+    },
+
+    async setRoomName(roomId: string, name: string) {
+      await write((trx) =>
+        trx
+          .updateTable('rooms')
+          .set({ name, name_key: nameKey(name) })
+          .where('id', '=', roomId)
+          .execute(),
+      );
+    },
+
+    async rekeyDirectRoom(roomId: string, directKey: string | null) {
+      try {
+        await write((trx) => trx.updateTable('rooms').set({ direct_key: directKey }).where('id', '=', roomId).execute());
+        return 'ok';
+      } catch (error) {
+        if (violatedUniqueKey(error)?.includes('direct_key')) return 'taken';
         throw error;
       }
     },
