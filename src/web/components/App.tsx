@@ -61,7 +61,8 @@ function screenFor(route: Route, me: User | null): ReactElement {
     case 'reset':
       return <ResetPage token={route.token} />;
     case 'account':
-      return hasAccount ? <Shell route={route} /> : <Redirect to={me === null ? '/login' : '/signup'} />;
+      // Guests too: their profile and whom they block are theirs as much as an account's.
+      return me === null ? <Redirect to="/login" /> : <Shell route={route} />;
     case 'room':
       return me === null ? <InviteScreen /> : <Shell route={route} />;
     case 'home':

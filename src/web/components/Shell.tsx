@@ -1,4 +1,4 @@
-import { type ReactElement, useEffect, useState } from 'react';
+import { lazy, type ReactElement, Suspense, useEffect, useState } from 'react';
 import type { Route } from '../router.js';
 import { refreshRooms } from '../room-list.js';
 import { usePathname } from '../router.js';
@@ -8,10 +8,15 @@ import { Home } from './Home.js';
 import { RoomScreen } from './room/RoomScreen.js';
 import { Sidebar } from './sidebar/Sidebar.js';
 import { useDocumentTitle } from './use-document-title.js';
+import { useChat } from '../store.js';
+
+// Its own chunk: fetched the first time someone opens a profile.
+const ProfileCard = lazy(() => import('./people/ProfileCard.js'));
 
 /** Signed-in layout: the sidebar (a drawer on narrow screens) and the current room or home. */
 export function Shell({ route }: { route: Route }): ReactElement {
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const profileUserId = useChat((s) => s.profileUserId);
   const pathname = usePathname();
   const openDrawer = (): void => setDrawerOpen(true);
   useDocumentTitle();
@@ -45,6 +50,11 @@ export function Shell({ route }: { route: Route }): ReactElement {
           <Home onOpenDrawer={openDrawer} />
         )}
       </div>
+      {profileUserId !== null && (
+        <Suspense fallback={null}>
+          <ProfileCard key={profileUserId} userId={profileUserId} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,4 +1,12 @@
-import type { AnchorHTMLAttributes, ButtonHTMLAttributes, InputHTMLAttributes, ReactElement, ReactNode } from 'react';
+import {
+  type AnchorHTMLAttributes,
+  type ButtonHTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactElement,
+  type ReactNode,
+  useEffect,
+  useRef,
+} from 'react';
 import { navigate } from '../router.js';
 import { limits } from '../../contract/limits.js';
 
@@ -126,5 +134,62 @@ export function ActionForm({ onSubmit, children }: { onSubmit: () => Promise<voi
     >
       {children}
     </form>
+  );
+}
+
+/**
+ * A modal dialog on the native <dialog>: the browser traps focus, closes it on Escape and makes
+ * the page behind inert. `label` names it for screen readers (and for tests).
+ */
+export function Modal({ label, onClose, children }: { label: string; onClose: () => void; children: ReactNode }): ReactElement {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={label}
+      onClose={onClose}
+      onClick={(e) => {
+        // A click on the backdrop lands on the dialog element itself.
+        if (e.target === ref.current) onClose();
+      }}
+      className="m-auto w-[28rem] max-w-[calc(100vw-2rem)] rounded-2xl bg-white p-0 text-stone-900 shadow-2xl backdrop:bg-stone-950/40"
+    >
+      <div className="p-5 sm:p-6">{children}</div>
+    </dialog>
+  );
+}
+
+/** The foot of a dialog's form: what went wrong, if anything, then Cancel and the submit button. */
+export function DialogFooter({
+  problem,
+  onCancel,
+  submit,
+  disabled = false,
+}: {
+  problem: string | null;
+  onCancel: () => void;
+  submit: string;
+  disabled?: boolean;
+}): ReactElement {
+  return (
+    <>
+      {problem && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {problem}
+        </p>
+      )}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={disabled}>
+          {submit}
+        </Button>
+      </div>
+    </>
   );
 }

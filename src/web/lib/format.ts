@@ -18,3 +18,35 @@ export function formatDay(day: string, now: Date = new Date()): string {
 }
 
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['minute', 60],
+  ['hour', 60],
+  ['day', 24],
+  ['week', 7],
+  ['month', 4.35],
+  ['year', 12],
+];
+
+/** "just now", "5 minutes ago", "yesterday", "3 weeks ago". */
+export function formatAgo(iso: string, now: number = Date.now()): string {
+  let amount = (now - Date.parse(iso)) / 60_000;
+  if (amount < 1) return 'just now';
+  let unit: Intl.RelativeTimeFormatUnit = 'minute';
+  for (const [next, size] of steps.slice(1)) {
+    if (amount < size) break;
+    amount /= size;
+    unit = next;
+  }
+  return relative.format(-Math.floor(amount), unit);
+}
+
+/** The time now where someone lives ("14:05"), or null for a zone this browser does not know. */
+export function localTimeIn(timeZone: string, now: Date = new Date()): string | null {
+  try {
+    return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone }).format(now);
+  } catch {
+    return null;
+  }
+}

@@ -7,5 +7,9 @@ export const othersIn = (room: Room, meId: string | undefined): User[] => (room.
 export function roomTitle(room: Room, meId: string | undefined): string {
   if (room.kind !== 'direct' || room.name !== '') return room.name;
   const others = othersIn(room, meId);
-  return others.length === 0 ? 'Only you' : others.map((p) => p.username).join(', ');
+  if (others.length === 0) return 'Only you';
+  return others
+    .map((p) => p.username)
+    .sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+    .join(', ');
 }

@@ -170,3 +170,41 @@ describe('reactions a broadcast carries', () => {
     ]);
   });
 });
+
+describe('people', () => {
+  const direct = room({ id: 'd-1', kind: 'direct', name: '', participants: [ann, bob], lastActivityAt: '2025-01-01T09:00:00.000Z' });
+
+  it('knows who of the direct conversations’ people is online, from the list and then from presence', () => {
+    const listed = run({ type: 'rooms/listed', rooms: [direct], memberIds: ['d-1'], online: [bob.id] });
+    expect(listed.peopleOnline).toEqual({ [bob.id]: true });
+    const gone = chatReducer(listed, { type: 'presence/changed', event: { roomId: 'd-1', user: bob, online: false } });
+    expect(gone.peopleOnline[bob.id]).toBe(false);
+    expect(chatReducer(gone, { type: 'rooms/listed', rooms: [direct], memberIds: ['d-1'], online: [bob.id] }).peopleOnline[bob.id]).toBe(
+      true,
+    );
+  });
+
+  it('a new message moves its conversation’s activity forward; an older copy does not move it back', () => {
+    const listed = run({ type: 'rooms/listed', rooms: [direct], memberIds: ['d-1'] });
+    const later = message(1, bob, { roomId: 'd-1', createdAt: '2025-01-02T08:00:00.000Z' });
+    const moved = chatReducer(listed, { type: 'message/created', message: later });
+    expect(moved.rooms['d-1']!.room.lastActivityAt).toBe('2025-01-02T08:00:00.000Z');
+    const older = message(2, bob, { roomId: 'd-1', createdAt: '2025-01-01T12:00:00.000Z' });
+    expect(chatReducer(moved, { type: 'message/created', message: older }).rooms['d-1']!.room.lastActivityAt).toBe(
+      '2025-01-02T08:00:00.000Z',
+    );
+  });
+
+  it('blocks: listed, added once, removed; a profile opens and closes', () => {
+    const state = run(
+      { type: 'blocks/listed', userIds: ['x'] },
+      { type: 'person/blocked', userId: bob.id, blocked: true },
+      { type: 'person/blocked', userId: bob.id, blocked: true },
+      { type: 'person/blocked', userId: 'x', blocked: false },
+      { type: 'profile/opened', userId: bob.id },
+    );
+    expect(state.blockedIds).toEqual([bob.id]);
+    expect(state.profileUserId).toBe(bob.id);
+    expect(chatReducer(state, { type: 'profile/opened', userId: null }).profileUserId).toBeNull();
+  });
+});

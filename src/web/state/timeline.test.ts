@@ -48,3 +48,19 @@ describe('the timeline', () => {
     expect(shiftedFirstIndex(after, after, 99_950)).toBe(99_950);
   });
 });
+
+describe('folding blocked people', () => {
+  it('folds a run of their messages into one line, broken by anyone else’s, and shows what was revealed', () => {
+    const list = [message(1, bob), message(2, bob), message(3, ann), message(4, bob)];
+    const blocked = (shown: string[]) => (m: { id: string; author: { id: string } }) => m.author.id === bob.id && !shown.includes(m.id);
+    const items = buildTimeline(view({ messages: list }), ann.id, day, blocked([]));
+    expect(items.map((i) => (i.kind === 'folded' ? `folded ${i.messageIds.join(',')}` : i.kind))).toEqual([
+      'day',
+      'folded m-1,m-2',
+      'message',
+      'folded m-4',
+    ]);
+    const revealed = buildTimeline(view({ messages: list }), ann.id, day, blocked(['m-1', 'm-2']));
+    expect(revealed.map((i) => i.kind)).toEqual(['day', 'message', 'message', 'message', 'folded']);
+  });
+});

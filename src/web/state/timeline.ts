@@ -6,7 +6,9 @@ export type TimelineItem =
   | { kind: 'day'; key: string; day: string }
   | { kind: 'message'; key: string; message: Message; mine: boolean; continued: boolean }
   | { kind: 'pending'; key: string; pending: PendingMessage; continued: boolean }
-  | { kind: 'notice'; key: string; notice: Notice };
+  | { kind: 'notice'; key: string; notice: Notice }
+  /** A run of messages from people the reader blocks, folded into one line until shown. */
+  | { kind: 'folded'; key: string; messageIds: string[] };
 
 /** Consecutive messages of one author within this window share one author line. */
 const groupWindowMs = 5 * 60 * 1000;
@@ -16,7 +18,15 @@ export function localDay(iso: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function buildTimeline(view: RoomView, meId: string | undefined, dayOf: (iso: string) => string = localDay): TimelineItem[] {
+/** Whose messages fold away: blocked authors, but not the messages the reader chose to show. */
+export type Folds = (message: Message) => boolean;
+
+export function buildTimeline(
+  view: RoomView,
+  meId: string | undefined,
+  dayOf: (iso: string) => string = localDay,
+  folds: Folds = () => false,
+): TimelineItem[] {
   const items: TimelineItem[] = [];
   const notices = [...view.notices].sort((a, b) => a.afterSeq - b.afterSeq);
   let n = 0;
@@ -45,6 +55,13 @@ export function buildTimeline(view: RoomView, meId: string | undefined, dayOf: (
   for (const message of view.messages) {
     while (n < notices.length && notices[n]!.afterSeq < message.seq) pushNotice(notices[n++]!);
     startDay(message.createdAt);
+    if (folds(message)) {
+      const previous = items.at(-1);
+      if (previous?.kind === 'folded') previous.messageIds.push(message.id);
+      else items.push({ kind: 'folded', key: `folded:${message.id}`, messageIds: [message.id] });
+      last = null;
+      continue;
+    }
     const continued = continues(message.author.id, message.createdAt);
     const mine = message.author.id === meId;
     items.push({ kind: 'message', key: `m:${message.author.id}:${message.clientId}`, message, mine, continued });

@@ -6,6 +6,9 @@ import { MenuButton } from '../MenuButton.js';
 import { useDocumentTitleText } from '../use-document-title.js';
 import { ChangeEmailForm } from './ChangeEmailForm.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
+import { ProfileForm } from './ProfileForm.js';
+import { AppLink } from '../ui.js';
+import { BlockedPeople } from './BlockedPeople.js';
 
 const card = 'rounded-2xl border border-stone-200 bg-white p-5 shadow-xs sm:p-6';
 
@@ -30,7 +33,7 @@ export function AccountPage({ onOpenDrawer }: { onOpenDrawer: () => void }): Rea
       </header>
       <div className="flex-1 overflow-y-auto">
         <div className="mx-auto max-w-4xl px-5 py-10 sm:py-12">
-          <h1 className="text-2xl font-semibold tracking-tight text-stone-900">Account</h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-stone-900">{me?.kind === 'guest' ? 'Profile' : 'Account'}</h1>
           {me && (
             <div className="mt-5 flex items-center gap-3">
               <Avatar id={me.id} name={me.username} />
@@ -45,11 +48,31 @@ export function AccountPage({ onOpenDrawer }: { onOpenDrawer: () => void }): Rea
           )}
           <div className="mt-6 grid gap-6 lg:grid-cols-2 lg:items-start">
             <section className={card}>
-              <ChangePasswordForm />
+              <ProfileForm />
             </section>
             <section className={card}>
-              <ChangeEmailForm onChanged={setEmail} />
+              <BlockedPeople />
             </section>
+            {me?.kind === 'guest' ? (
+              <section className={card}>
+                <h2 className="text-base font-semibold text-stone-900">Keep your name</h2>
+                <p className="mt-1 mb-4 text-sm text-stone-600">
+                  As a guest, your name lasts while you use it. An account keeps it, with your rooms and messages, on any device.
+                </p>
+                <AppLink href="/signup" className="font-medium text-orange-800 underline">
+                  Create account
+                </AppLink>
+              </section>
+            ) : (
+              <>
+                <section className={card}>
+                  <ChangePasswordForm />
+                </section>
+                <section className={card}>
+                  <ChangeEmailForm onChanged={setEmail} />
+                </section>
+              </>
+            )}
           </div>
         </div>
       </div>

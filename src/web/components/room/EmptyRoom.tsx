@@ -2,12 +2,29 @@ import { type ReactElement, useState } from 'react';
 import type { Room } from '../../../contract/index.js';
 import { copyText } from '../../lib/copy.js';
 import { inviteLink } from '../../router.js';
-import { HashIcon, LockIcon } from '../icons.js';
+import { HashIcon, LockIcon, UsersIcon } from '../icons.js';
+import { roomTitle } from '../../lib/room-title.js';
+import { useChat } from '../../store.js';
 import { NewCodeButton } from './NewCodeButton.js';
 
 /** A room with nothing said yet: how to bring people in (the share code and the invite link). */
 export function EmptyRoom({ room }: { room: Room }): ReactElement {
   const [copied, setCopied] = useState(false);
+  const meId = useChat((s) => s.me?.id);
+  if (room.kind === 'direct') {
+    const title = roomTitle(room, meId);
+    return (
+      <div role="log" aria-label={title} className="flex min-h-0 flex-1 items-center justify-center overflow-y-auto px-5 py-8">
+        <div className="w-full max-w-md text-center">
+          <span className="mx-auto flex size-14 items-center justify-center rounded-2xl bg-orange-100 text-orange-600">
+            <UsersIcon className="size-7" />
+          </span>
+          <h2 className="mt-4 text-lg font-semibold text-stone-900">{title}</h2>
+          <p className="mt-1 text-sm text-stone-600">Only the people in this conversation can read it. Say hello below.</p>
+        </div>
+      </div>
+    );
+  }
   const link = inviteLink(room.code);
   const Icon = room.visibility === 'private' ? LockIcon : HashIcon;
   return (

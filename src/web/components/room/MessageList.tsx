@@ -1,7 +1,9 @@
+import { roomTitle } from '../../lib/room-title.js';
 import { type ReactElement, useCallback, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { loadOlder } from '../../realtime/commands.js';
-import { buildTimeline, shiftedFirstIndex, type TimelineItem } from '../../state/timeline.js';
+import { buildTimeline, localDay, shiftedFirstIndex, type TimelineItem } from '../../state/timeline.js';
+import type { Message } from '../../../contract/index.js';
 import type { RoomView } from '../../state/types.js';
 import { chat, useChat } from '../../store.js';
 import { ArrowDownIcon } from '../icons.js';
@@ -22,7 +24,11 @@ interface ListContext {
 /** The conversation: newest at the bottom, older pages loaded on scrolling up, following new ones. */
 export function MessageList({ view }: { view: RoomView }): ReactElement {
   const meId = useChat((s) => s.me?.id);
-  const items = useMemo(() => buildTimeline(view, meId), [view, meId]);
+  const blockedIds = useChat((s) => s.blockedIds);
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set());
+  const folds = useCallback((m: Message) => blockedIds.includes(m.author.id) && !shown.has(m.id), [blockedIds, shown]);
+  const reveal = useCallback((ids: string[]) => setShown((before) => new Set([...before, ...ids])), []);
+  const items = useMemo(() => buildTimeline(view, meId, localDay, folds), [view, meId, folds]);
   const previous = useRef<{ items: TimelineItem[]; first: number }>({ items: [], first: startIndex });
   const firstItemIndex = useMemo(() => {
     const first = shiftedFirstIndex(previous.current.items, items, previous.current.first);
@@ -44,7 +50,7 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
         }
         // The list renders (and measures) the loaded pages over a few frames: scroll until the row is there.
         for (let attempt = 0; attempt < 12; attempt++) {
-          const now = buildTimeline(chat.getState().rooms[room] ?? view, meId);
+          const now = buildTimeline(chat.getState().rooms[room] ?? view, meId, localDay, folds);
           const index = now.findIndex((item) => item.kind === 'message' && item.message.seq === seq);
           if (index < 0) return;
           const id = (now[index] as Extract<TimelineItem, { kind: 'message' }>).message.id;
@@ -60,14 +66,14 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
         }
       })();
     },
-    [meId, view],
+    [meId, view, folds],
   );
 
   if (items.length === 0) return <EmptyRoom room={view.room} />;
 
   return (
     <JumpContext.Provider value={jump}>
-      <div role="log" aria-label={view.room.name} className="relative min-h-0 flex-1">
+      <div role="log" aria-label={roomTitle(view.room, meId)} className="relative min-h-0 flex-1">
         <Virtuoso<TimelineItem, ListContext>
           ref={list}
           className="h-full [overflow-anchor:none]"
@@ -77,7 +83,7 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
           initialTopMostItemIndex={items.length - 1}
           alignToBottom
           computeItemKey={(_, item) => item.key}
-          itemContent={(_, item) => <TimelineRow item={item} roomId={roomId} />}
+          itemContent={(_, item) => <TimelineRow item={item} roomId={roomId} onReveal={reveal} />}
           followOutput={(bottom) => (bottom || last?.kind === 'pending' ? 'smooth' : false)}
           atBottomStateChange={setAtBottom}
           atBottomThreshold={80}
@@ -106,7 +112,9 @@ function ListHeader({ context }: { context: ListContext }): ReactElement {
   }
   return (
     <div className="px-4 pt-8 pb-4 sm:px-6">
-      <p className="text-sm font-semibold text-stone-800">This is the start of {view.room.name}</p>
+      <p className="text-sm font-semibold text-stone-800">
+        {view.room.kind === 'direct' ? 'This is the start of your conversation' : `This is the start of ${view.room.name}`}
+      </p>
       {view.room.topic && <p className="mt-0.5 text-sm text-stone-500">{view.room.topic}</p>}
     </div>
   );

@@ -11,6 +11,7 @@ import { MessageActions } from './MessageActions.js';
 import { MessageText } from './MessageText.js';
 import { ReactionBar } from './ReactionBar.js';
 import { useJumpToMessage } from './jump.js';
+import { openProfile } from '../../people.js';
 
 interface Props {
   author: Author;
@@ -64,7 +65,14 @@ export function MessageRow({ author, text, createdAt, mine, continued, message, 
           <span className="sr-only">{name}</span>
         ) : (
           <p className={`mb-1 flex items-baseline gap-2 px-1 text-xs ${mine ? 'flex-row-reverse' : ''}`}>
-            <span className="font-semibold text-stone-800">{name}</span>
+            <button
+              type="button"
+              onClick={() => openProfile(author.id)}
+              title={`${name}: profile`}
+              className="font-semibold text-stone-800 hover:underline"
+            >
+              {name}
+            </button>
             <time dateTime={createdAt} title={formatFull(createdAt)} className="text-stone-400">
               {formatTime(createdAt)}
             </time>

@@ -1,4 +1,4 @@
-import { type ReactElement, useState } from 'react';
+import { lazy, type ReactElement, Suspense, useState } from 'react';
 import type { Room } from '../../../contract/index.js';
 import { plural } from '../../lib/format.js';
 import { CommandError, leaveRoom } from '../../realtime/commands.js';
@@ -7,6 +7,11 @@ import { chat, useChat } from '../../store.js';
 import { HashIcon, LeaveIcon, LockIcon, UsersIcon } from '../icons.js';
 import { MenuButton } from '../MenuButton.js';
 import { InviteButton } from './InviteButton.js';
+import { othersIn, roomTitle } from '../../lib/room-title.js';
+import { PencilIcon, PlusIcon } from '../icons.js';
+
+const NewMessageDialog = lazy(() => import('../people/NewMessageDialog.js'));
+const RenameGroupDialog = lazy(() => import('../people/RenameGroupDialog.js'));
 
 interface Props {
   roomId: string;
@@ -21,8 +26,23 @@ const iconButton =
 
 export function RoomHeader({ roomId, room, onOpenDrawer, peopleOpen, onTogglePeople }: Props): ReactElement {
   const online = useChat((s) => s.rooms[roomId]?.online.length ?? 0);
+  const meId = useChat((s) => s.me?.id);
+  const connected = useChat((s) => s.connection === 'online');
+  const otherOnline = useChat((s) => room?.kind === 'direct' && othersIn(room, s.me?.id).some((p) => s.peopleOnline[p.id] === true));
   const [problem, setProblem] = useState<string | null>(null);
-  const Icon = room?.visibility === 'private' ? LockIcon : HashIcon;
+  const [dialog, setDialog] = useState<'add' | 'rename' | null>(null);
+  const direct = room?.kind === 'direct';
+  const group = direct && room.group === true;
+  const Icon = direct ? UsersIcon : room?.visibility === 'private' ? LockIcon : HashIcon;
+  // Disconnected, who is online is not known: say so rather than show what was true before.
+  const onlineText = connected ? `${online} online` : 'presence unknown';
+  const subtitle = !room
+    ? ''
+    : direct
+      ? group
+        ? `${plural(room.memberCount, 'person', 'people')} · ${onlineText}`
+        : `Direct message · ${!connected ? 'presence unknown' : otherOnline ? 'online' : 'offline'}`
+      : `${plural(room.memberCount, 'member', 'members')} · ${onlineText}${room.topic ? ` · ${room.topic}` : ''}`;
 
   async function leave(): Promise<void> {
     setProblem(null);
@@ -41,13 +61,9 @@ export function RoomHeader({ roomId, room, onOpenDrawer, peopleOpen, onTogglePeo
       <div className="min-w-0 flex-1">
         <h1 className="flex items-center gap-1.5 text-base font-semibold text-stone-900">
           <Icon className="size-4 shrink-0 text-stone-400" />
-          <span className="truncate">{room?.name ?? 'Opening room…'}</span>
+          <span className="truncate">{room ? roomTitle(room, meId) : 'Opening room…'}</span>
         </h1>
-        {room && (
-          <p className="truncate text-xs text-stone-500">
-            {plural(room.memberCount, 'member', 'members')} · {online} online{room.topic ? ` · ${room.topic}` : ''}
-          </p>
-        )}
+        {room && <p className="truncate text-xs text-stone-500">{subtitle}</p>}
       </div>
       {problem && (
         <p role="alert" className="hidden text-sm text-red-700 sm:block">
@@ -64,17 +80,38 @@ export function RoomHeader({ roomId, room, onOpenDrawer, peopleOpen, onTogglePeo
       >
         <UsersIcon className="size-5" />
       </button>
-      {room && <InviteButton room={room} className={iconButton} />}
-      <button
-        type="button"
-        onClick={() => void leave()}
-        aria-label="Leave room"
-        title="Leave room"
-        className={`${iconButton} hover:!bg-red-50 hover:!text-red-700`}
-      >
-        <LeaveIcon className="size-5" />
-        <span className="hidden sm:inline">Leave</span>
-      </button>
+      {room && !direct && <InviteButton room={room} className={iconButton} />}
+      {group && (
+        <>
+          <button type="button" onClick={() => setDialog('add')} aria-label="Add people" title="Add people" className={iconButton}>
+            <PlusIcon className="size-5" />
+          </button>
+          <button type="button" onClick={() => setDialog('rename')} aria-label="Rename group" title="Rename group" className={iconButton}>
+            <PencilIcon className="size-5" />
+          </button>
+        </>
+      )}
+      {room && dialog !== null && (
+        <Suspense fallback={null}>
+          {dialog === 'add' ? (
+            <NewMessageDialog group={room} onClose={() => setDialog(null)} />
+          ) : (
+            <RenameGroupDialog room={room} onClose={() => setDialog(null)} />
+          )}
+        </Suspense>
+      )}
+      {(!direct || group) && (
+        <button
+          type="button"
+          onClick={() => void leave()}
+          aria-label="Leave room"
+          title="Leave room"
+          className={`${iconButton} hover:!bg-red-50 hover:!text-red-700`}
+        >
+          <LeaveIcon className="size-5" />
+          <span className="hidden sm:inline">Leave</span>
+        </button>
+      )}
     </header>
   );
 }

@@ -10,7 +10,8 @@ import { Composer } from './Composer.js';
 import { JoinPreview } from './JoinPreview.js';
 import { loadRenderer } from './MessageText.js';
 import { MessageList } from './MessageList.js';
-import { OnlinePanel } from './OnlinePanel.js';
+import { PeoplePanel } from './PeoplePanel.js';
+import { roomTitle } from '../../lib/room-title.js';
 import { RoomHeader } from './RoomHeader.js';
 
 /**
@@ -86,9 +87,9 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           {view?.loaded ? <MessageList view={view} /> : <LoadingMessages />}
-          <Composer roomId={roomId} roomName={view?.room.name ?? ''} />
+          <Composer roomId={roomId} roomName={view ? roomTitle(view.room, chat.getState().me?.id) : ''} />
         </div>
-        {view?.loaded && <OnlinePanel view={view} open={peopleOpen} onClose={() => setPeopleOpen(false)} />}
+        {view?.loaded && <PeoplePanel view={view} open={peopleOpen} onClose={() => setPeopleOpen(false)} />}
       </div>
     </main>
   );

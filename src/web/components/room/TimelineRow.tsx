@@ -4,7 +4,15 @@ import type { TimelineItem } from '../../state/timeline.js';
 import { useChat } from '../../store.js';
 import { MessageRow } from './MessageRow.js';
 
-export function TimelineRow({ item, roomId }: { item: TimelineItem; roomId: string }): ReactElement {
+export function TimelineRow({
+  item,
+  roomId,
+  onReveal,
+}: {
+  item: TimelineItem;
+  roomId: string;
+  onReveal: (messageIds: string[]) => void;
+}): ReactElement {
   const me = useChat((s) => s.me);
   switch (item.kind) {
     case 'day':
@@ -26,6 +34,21 @@ export function TimelineRow({ item, roomId }: { item: TimelineItem; roomId: stri
           </span>
         </p>
       );
+    case 'folded': {
+      const count = item.messageIds.length;
+      return (
+        <p className="px-4 py-1 sm:px-6">
+          <button
+            type="button"
+            onClick={() => onReveal(item.messageIds)}
+            className="rounded-full border border-dashed border-stone-300 px-3 py-1 text-xs text-stone-500 hover:bg-stone-100"
+          >
+            {count === 1 ? '1 message' : `${count} messages`} from a blocked user
+            <span className="text-stone-400"> · Show</span>
+          </button>
+        </p>
+      );
+    }
     case 'message':
       return (
         <MessageRow

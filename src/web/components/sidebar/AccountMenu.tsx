@@ -20,9 +20,8 @@ export function AccountMenu({ me }: { me: User }): ReactElement {
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const items: Item[] = [
-    me.kind === 'guest'
-      ? { label: 'Create account', run: () => navigate('/signup') }
-      : { label: 'Account', run: () => navigate('/account') },
+    ...(me.kind === 'guest' ? [{ label: 'Create account', run: () => navigate('/signup') }] : []),
+    { label: me.kind === 'guest' ? 'Profile' : 'Account', run: () => navigate('/account') },
     { label: 'Log out', run: signOut },
     { label: 'Sign out everywhere', run: signOutEverywhere, danger: true },
   ];

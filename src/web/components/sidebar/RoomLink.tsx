@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Room } from '../../../contract/index.js';
-import { navigate, roomPath } from '../../router.js';
+import { roomPath } from '../../router.js';
+import { AppLink } from '../ui.js';
 import { HashIcon, LockIcon } from '../icons.js';
 
 interface Props {
@@ -14,14 +15,9 @@ export function RoomLink({ room, active, unread = 0, showMembers = false }: Prop
   const Icon = room.visibility === 'private' ? LockIcon : HashIcon;
   return (
     <li>
-      <a
+      <AppLink
         href={roomPath(room.id)}
         aria-current={active ? 'page' : undefined}
-        onClick={(e) => {
-          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-          e.preventDefault();
-          navigate(roomPath(room.id));
-        }}
         className={`group flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm transition-colors ${active ? 'bg-stone-800 text-white' : 'hover:bg-stone-800/60 hover:text-stone-100'} ${unread > 0 ? 'font-semibold text-stone-100' : ''}`}
       >
         <Icon className={`size-4 shrink-0 ${active ? 'text-orange-400' : 'text-stone-500 group-hover:text-stone-400'}`} />
@@ -39,7 +35,7 @@ export function RoomLink({ room, active, unread = 0, showMembers = false }: Prop
             {room.memberCount}
           </span>
         )}
-      </a>
+      </AppLink>
     </li>
   );
 }

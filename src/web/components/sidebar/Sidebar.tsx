@@ -1,11 +1,15 @@
-import { type ReactElement, useEffect, useMemo, useRef } from 'react';
+import { lazy, type ReactElement, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { navigate } from '../../router.js';
 import { loadMoreDirectory } from '../../room-list.js';
 import { useChat } from '../../store.js';
 import { CloseIcon, FlameMark, PlusIcon } from '../icons.js';
 import { AccountMenu } from './AccountMenu.js';
 import { GuestInvitation } from './GuestInvitation.js';
+import { DirectLink } from './DirectLink.js';
 import { RoomLink } from './RoomLink.js';
+
+// Its own chunk: fetched when someone first starts a conversation.
+const NewMessageDialog = lazy(() => import('../people/NewMessageDialog.js'));
 
 /** Your rooms with unread counts, the public directory, and you. A drawer below the md breakpoint. */
 export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }): ReactElement {
@@ -16,6 +20,13 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
   const moreInDirectory = useChat((s) => s.directoryCursor !== null);
   const activeRoomId = useChat((s) => s.activeRoomId);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const [composing, setComposing] = useState(false);
+  const [roomIds, directIds] = useMemo(() => {
+    const direct = myRoomIds.filter((id) => rooms[id]?.room.kind === 'direct');
+    // Newest conversation first; ISO times compare as strings.
+    direct.sort((a, b) => (rooms[b]?.room.lastActivityAt ?? '').localeCompare(rooms[a]?.room.lastActivityAt ?? ''));
+    return [myRoomIds.filter((id) => rooms[id]?.room.kind !== 'direct'), direct];
+  }, [myRoomIds, rooms]);
   useEffect(() => {
     if (open) closeButton.current?.focus();
   }, [open]);
@@ -70,13 +81,39 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
             <h2 id="my-rooms-heading" className="px-2 pb-1.5 text-xs font-semibold tracking-wider text-stone-500 uppercase">
               Your rooms
             </h2>
-            {myRoomIds.length === 0 ? (
+            {roomIds.length === 0 ? (
               <p className="px-2 text-sm text-stone-500">Rooms you join show up here.</p>
             ) : (
               <ul className="space-y-0.5">
-                {myRoomIds.map((id) => {
+                {roomIds.map((id) => {
                   const view = rooms[id];
                   return view ? <RoomLink key={id} room={view.room} unread={view.unread} active={id === activeRoomId} /> : null;
+                })}
+              </ul>
+            )}
+          </nav>
+          <nav aria-labelledby="direct-heading">
+            <div className="flex items-center justify-between pr-1 pb-1.5 pl-2">
+              <h2 id="direct-heading" className="text-xs font-semibold tracking-wider text-stone-500 uppercase">
+                Direct messages
+              </h2>
+              <button
+                type="button"
+                onClick={() => setComposing(true)}
+                aria-label="New message"
+                title="New message"
+                className="rounded-md p-1 text-stone-400 hover:bg-stone-800 hover:text-stone-100"
+              >
+                <PlusIcon className="size-4" />
+              </button>
+            </div>
+            {directIds.length === 0 ? (
+              <p className="px-2 text-sm text-stone-500">Conversations with people show up here.</p>
+            ) : (
+              <ul className="space-y-0.5">
+                {directIds.map((id) => {
+                  const view = rooms[id];
+                  return view ? <DirectLink key={id} room={view.room} unread={view.unread} active={id === activeRoomId} /> : null;
                 })}
               </ul>
             )}
@@ -108,6 +145,11 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
         {me?.kind === 'guest' && <GuestInvitation />}
         {me && <AccountMenu me={me} />}
       </aside>
+      {composing && (
+        <Suspense fallback={null}>
+          <NewMessageDialog onClose={() => setComposing(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
