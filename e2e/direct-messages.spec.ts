@@ -4,6 +4,9 @@ import { conversation, expectMessageOn, joinAsGuest, newPerson, onlineList, scre
 
 const directMessages = (page: Page) => page.getByRole('navigation', { name: 'Direct messages' });
 
+/** A conversation is named by its other people, by name. */
+const named = (names: readonly string[]) => [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })).join(', ');
+
 /** Picks people in the "People" combobox of an open dialog by typing their names. */
 async function pickPeople(page: Page, names: string[]): Promise<void> {
   const dialog = page.getByRole('dialog');
@@ -62,7 +65,7 @@ test('a group of three: started from "New message", named by anyone in it, talke
   await expect(page.getByRole('dialog', { name: 'New message' })).toBeVisible();
   await pickPeople(page, [bob, cleo]);
   await page.getByRole('dialog').getByRole('button', { name: 'Start' }).click();
-  const title = [bob, cleo].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })).join(', ');
+  const title = named([bob, cleo]);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await sendMessage(page, 'Lunch at noon?');
 
@@ -70,9 +73,8 @@ test('a group of three: started from "New message", named by anyone in it, talke
     [bobPage, [ann, cleo]],
     [cleoPage, [ann, bob]],
   ] as const) {
-    const named = [...others].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })).join(', ');
     await directMessages(person)
-      .getByRole('link', { name: `${named}, online, 1 unread` })
+      .getByRole('link', { name: `${named(others)}, online, 1 unread` })
       .click();
     await expectMessageOn(person, 'Lunch at noon?', 'left');
   }
@@ -94,6 +96,41 @@ test('a group of three: started from "New message", named by anyone in it, talke
   await bobPage.getByRole('dialog').getByRole('button', { name: 'Start' }).click();
   await expect(bobPage.getByRole('heading', { level: 1, name: 'Lunch club' })).toBeVisible();
   await expect(directMessages(bobPage).getByRole('link')).toHaveCount(1);
+});
+
+test('a group takes more people, who see what was said; anyone may leave it, and the others see them go', async ({ page, browser }) => {
+  const room = uniqueName('yard');
+  const [ann, bob, cleo, dan] = [uniqueName('Ann'), uniqueName('Bob'), uniqueName('Cleo'), uniqueName('Dan')];
+  await joinAsGuest(page, ann, room);
+  const bobPage = await newPerson(browser, bob, room);
+  await newPerson(browser, cleo, room);
+  const danPage = await newPerson(browser, dan, room);
+  await page.getByRole('button', { name: 'New message' }).click();
+  await pickPeople(page, [bob, cleo]);
+  await page.getByRole('dialog').getByRole('button', { name: 'Start' }).click();
+  await sendMessage(page, 'Said before Dan came');
+
+  await page.getByRole('button', { name: 'Add people' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add people' })).toBeVisible();
+  await pickPeople(page, [dan]);
+  await page.getByRole('dialog').getByRole('button', { name: 'Add' }).click();
+  const four = named([bob, cleo, dan]);
+  await expect(page.getByRole('heading', { level: 1, name: four })).toBeVisible();
+  // What was said before Dan came is history to him, not unread.
+  await directMessages(danPage)
+    .getByRole('link', { name: `${named([ann, bob, cleo])}, online` })
+    .click();
+  await expectMessageOn(danPage, 'Said before Dan came', 'left');
+
+  await danPage.getByRole('button', { name: 'Leave room' }).click();
+  await expect(directMessages(danPage).getByRole('link')).toHaveCount(0);
+  const three = named([bob, cleo]);
+  await expect(page.getByRole('heading', { level: 1, name: three })).toBeVisible();
+  await expect(
+    directMessages(bobPage).getByRole('link', {
+      name: new RegExp(`^${named([ann, cleo])}`),
+    }),
+  ).toBeVisible();
 });
 
 test('blocking: the blocked one’s messages fold away for the blocker, and they cannot write to the blocker directly', async ({

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, guest, startHearth, type Guest, type TestServer } from '../support/hearth.js';
 
@@ -91,6 +92,28 @@ describe('addresses a client controls', () => {
     const res = await api(server, 'GET', `/api/rooms/x/messages${query}`, { token: ann.token });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
+    await stillServing();
+  });
+
+  it.each([
+    ['a header with a control byte', 'GET /api/me HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n', 400],
+    ['a line that is no header', 'GET /api/me HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n', 400],
+    ['broken chunked framing', 'POST /api/direct HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', 400],
+    ['headers over the limit', `GET /api/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+  ])('a request the HTTP parser cannot read (%s) gets the error envelope, not a crash', async (_label, raw, status) => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end(raw));
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.startsWith(`HTTP/1.1 ${status} `), answer.slice(0, 80)).toBe(true);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      error: { code: 'BAD_REQUEST', message: expect.any(String) },
+    });
     await stillServing();
   });
 });
