@@ -171,6 +171,31 @@ test('blocking: the blocked one’s messages fold away for the blocker, and they
   await expect(page.getByText('You block no one.')).toBeVisible();
 });
 
+test('a one-to-one across a block is closed both ways, and each side is told', async ({ page, browser }) => {
+  const room = uniqueName('lane');
+  const [ann, bob] = [uniqueName('Ann'), uniqueName('Bob')];
+  await joinAsGuest(page, ann, room);
+  const bobPage = await newPerson(browser, bob, room);
+  await onlineList(bobPage).getByRole('button', { name: ann }).click();
+  await bobPage.getByRole('dialog', { name: ann }).getByRole('button', { name: 'Message' }).click();
+  await sendMessage(bobPage, 'Hello Ann');
+  await directMessages(page)
+    .getByRole('link', { name: `${bob}, online, 1 unread` })
+    .click();
+  await expectMessageOn(page, 'Hello Ann', 'left');
+
+  await onlineList(page).getByRole('button', { name: bob }).click();
+  await page.getByRole('dialog', { name: bob }).getByRole('button', { name: 'Block' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(`You block ${bob}: neither of you can write here until you unblock them.`)).toBeVisible();
+  await screenshot(page, 'direct-blocker-side');
+
+  await sendMessage(bobPage, 'Are you there?');
+  await expect(bobPage.getByRole('alert')).toContainText('Not sent: This person does not accept your messages');
+  await screenshot(bobPage, 'direct-blocked-side');
+  await expect(page.getByText('Are you there?')).toHaveCount(0);
+});
+
 test('a profile: display name, status and local time set on the account page, seen by someone else', async ({ page, browser }) => {
   const room = uniqueName('studio');
   const [ann, bob] = [uniqueName('Ann'), uniqueName('Bob')];

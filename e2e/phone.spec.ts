@@ -53,3 +53,27 @@ test('on a phone a message opens its actions with "More" or a long press', async
   await expect(row.getByRole('button', { name: /^❤️ 1 reaction/ })).toBeVisible();
   await screenshot(page, 'phone-actions');
 });
+
+test('on a phone a direct message starts from the drawer and its dialog fits the screen', async ({ page, browser }) => {
+  const room = uniqueName('platform');
+  const [uma, vic] = [uniqueName('Uma'), uniqueName('Vic')];
+  await joinAsGuest(page, uma, room);
+  const vicPage = await newPerson(browser, vic, room);
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await page.getByRole('button', { name: 'New message' }).tap();
+  const dialog = page.getByRole('dialog', { name: 'New message' });
+  await dialog.getByRole('combobox', { name: 'People' }).fill(vic);
+  await dialog.getByRole('option', { name: vic }).tap();
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, 'phone-new-message');
+  await dialog.getByRole('button', { name: 'Start' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: vic })).toBeVisible();
+  // Vic opens the conversation's address (his sidebar lists it too) before Uma writes: it arrives live.
+  await vicPage.goto(new URL(page.url()).pathname);
+  await expect(vicPage.getByRole('heading', { level: 1, name: uma })).toBeVisible();
+  await sendMessage(page, 'Which platform?');
+  await expectMessageOn(vicPage, 'Which platform?', 'left');
+  await expectNoSidewaysScroll(page);
+  await expect(page.getByText('Direct message · online')).toBeVisible();
+  await screenshot(page, 'phone-direct');
+});

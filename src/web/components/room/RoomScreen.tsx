@@ -11,7 +11,8 @@ import { JoinPreview } from './JoinPreview.js';
 import { loadRenderer } from './MessageText.js';
 import { MessageList } from './MessageList.js';
 import { PeoplePanel } from './PeoplePanel.js';
-import { roomTitle } from '../../lib/room-title.js';
+import { othersIn, roomTitle } from '../../lib/room-title.js';
+import { openProfile } from '../../people.js';
 import { RoomHeader } from './RoomHeader.js';
 
 /**
@@ -25,6 +26,12 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
   const listed = useChat((s) => s.roomsListed);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [peopleOpen, setPeopleOpen] = useState(false);
+  // A one-to-one with someone one blocks is closed both ways: say so where one would type.
+  const blockedOther = useChat((s) => {
+    const room = s.rooms[roomId]?.room;
+    if (room?.kind !== 'direct' || room.group) return null;
+    return othersIn(room, s.me?.id).find((p) => s.blockedIds.includes(p.id)) ?? null;
+  });
 
   useEffect(() => setError(null), [roomId]);
   // The markdown renderer is its own chunk: fetched as soon as a conversation opens.
@@ -87,6 +94,14 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           {view?.loaded ? <MessageList view={view} /> : <LoadingMessages />}
+          {blockedOther && (
+            <p className="border-t border-stone-200 bg-stone-100 px-4 py-2 text-sm text-stone-600 sm:px-6">
+              You block {blockedOther.username}: neither of you can write here until you unblock them.{' '}
+              <button type="button" onClick={() => openProfile(blockedOther.id)} className="font-medium text-orange-800 underline">
+                Open profile
+              </button>
+            </p>
+          )}
           <Composer roomId={roomId} roomName={view ? roomTitle(view.room, chat.getState().me?.id) : ''} />
         </div>
         {view?.loaded && <PeoplePanel view={view} open={peopleOpen} onClose={() => setPeopleOpen(false)} />}

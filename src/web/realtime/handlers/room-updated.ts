@@ -1,5 +1,6 @@
 import type { Room } from '../../../contract/index.js';
 import { chat } from '../../store.js';
+import { refreshRooms } from '../../room-list.js';
 
 /** A room's details changed (a new share code, a group's name or people). */
 export function onRoomUpdated({ room }: { room: Room }): void {
@@ -9,4 +10,6 @@ export function onRoomUpdated({ room }: { room: Room }): void {
 /** Someone started a conversation with this user, or added them to a group: it joins the sidebar. */
 export function onRoomAdded({ room }: { room: Room }): void {
   chat.dispatch({ type: 'room/entered', room });
+  // The list says who of its people is online now; presence events only tell of changes.
+  void refreshRooms();
 }
