@@ -108,6 +108,8 @@ test('a group takes more people, who see what was said; anyone may leave it, and
   await page.getByRole('button', { name: 'New message' }).click();
   await pickPeople(page, [bob, cleo]);
   await page.getByRole('dialog').getByRole('button', { name: 'Start' }).click();
+  // The conversation opens once the server answered: write only then, or the words go to the room.
+  await expect(page.getByRole('heading', { level: 1, name: named([bob, cleo]) })).toBeVisible();
   await sendMessage(page, 'Said before Dan came');
 
   await page.getByRole('button', { name: 'Add people' }).click();
@@ -178,6 +180,7 @@ test('a one-to-one across a block is closed both ways, and each side is told', a
   const bobPage = await newPerson(browser, bob, room);
   await onlineList(bobPage).getByRole('button', { name: ann }).click();
   await bobPage.getByRole('dialog', { name: ann }).getByRole('button', { name: 'Message' }).click();
+  await expect(bobPage.getByRole('heading', { level: 1, name: ann })).toBeVisible();
   await sendMessage(bobPage, 'Hello Ann');
   await directMessages(page)
     .getByRole('link', { name: `${bob}, online, 1 unread` })

@@ -13,7 +13,8 @@ export async function listMembers(
   user: User,
   roomId: string,
 ): Promise<{ members: Member[]; total: number }> {
-  await enforceRate(deps.limiter, deps.rateRules.peopleSearch, user.id);
+  // The panel asks again whenever someone joins or leaves: counted with the room's other events.
+  await enforceRate(deps.limiter, deps.rateRules.roomEvents, user.id);
   const { room } = await roomVisibleTo(deps, roomId, user);
   return { members: await deps.people.listMembers(roomId, limits.membersPageMax), total: room.memberCount };
 }
