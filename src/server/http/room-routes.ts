@@ -51,10 +51,13 @@ export function roomRoutes(deps: CoreDeps) {
       return { room: await getRoom(deps, user, parse(roomIdParams, request.params).id) };
     });
 
-    app.get('/api/rooms/:id/messages', async (request) => {
+    app.get('/api/rooms/:id/messages', async (request, reply) => {
       const user = requireUser(request);
       const { id } = parse(roomIdParams, request.params);
-      return readHistory(deps, user, id, parse(messagesQuery, request.query));
+      const page = await readHistory(deps, user, id, parse(messagesQuery, request.query));
+      // A page with emoji in it is a two-byte string: handed over as a string, Node measures its
+      // UTF-8 length once for Content-Length and encodes it again to write it. Encoded once here.
+      return reply.type('application/json; charset=utf-8').send(Buffer.from(JSON.stringify(page)));
     });
 
     app.get('/api/rooms/:id/messages/:messageId/reactions', async (request) => {
