@@ -119,14 +119,16 @@ const emojiPattern =
 export const emojiSchema = z.string().check(z.minLength(1), z.maxLength(limits.emojiMax), z.regex(emojiPattern, 'A reaction is one emoji'));
 export const messageReactPayload = z.object({ roomId: id, messageId: id, emoji: emojiSchema });
 
-export const startDirectBody = z.strictObject({
-  userIds: z
+/** The people a direct conversation is started with, or a group is given: 1 to directOthersMax. */
+const directPeople = (none: string) =>
+  z
     .array(id)
     .check(
-      z.minLength(1, 'Pick someone to talk to'),
+      z.minLength(1, none),
       z.maxLength(limits.directOthersMax, `A direct conversation has at most ${limits.directOthersMax} other people`),
-    ),
-});
+    );
+
+export const startDirectBody = z.strictObject({ userIds: directPeople('Pick someone to talk to') });
 export const peopleQuery = z.object({
   q: z.string().check(z.trim(), z.minLength(1, 'Type part of a name'), z.maxLength(64)),
 });
@@ -163,14 +165,7 @@ export const groupNameBody = z.strictObject({
   name: z.union([z.literal(''), roomNameSchema]),
 });
 
-export const addPeopleBody = z.strictObject({
-  userIds: z
-    .array(id)
-    .check(
-      z.minLength(1, 'Pick someone to add'),
-      z.maxLength(limits.directOthersMax, `A direct conversation has at most ${limits.directOthersMax} other people`),
-    ),
-});
+export const addPeopleBody = z.strictObject({ userIds: directPeople('Pick someone to add') });
 
 export const userIdParam = z.object({ userId: id });
 

@@ -1,5 +1,5 @@
 import * as people from './http/people.js';
-import { enteredRoom, refreshRooms } from './room-list.js';
+import { enteredRoom } from './room-list.js';
 import { navigate, roomPath } from './router.js';
 import { chat } from './store.js';
 
@@ -8,7 +8,6 @@ export async function openDirect(userIds: string[]): Promise<void> {
   const room = await people.startDirect(userIds);
   enteredRoom(room);
   chat.dispatch({ type: 'profile/opened', userId: null });
-  void refreshRooms();
   navigate(roomPath(room.id));
 }
 

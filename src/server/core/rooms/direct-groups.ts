@@ -25,7 +25,9 @@ async function groupOf(deps: GroupDeps, user: User, roomId: string): Promise<Roo
 export async function renameGroup(deps: GroupDeps, user: User, roomId: string, name: string): Promise<Room> {
   await groupOf(deps, user, roomId);
   await deps.rooms.setRoomName(roomId, name);
-  return announced(deps, roomId);
+  const room = await announced(deps, roomId);
+  if (!room) throw notFound();
+  return room;
 }
 
 /**
@@ -44,25 +46,27 @@ export async function addToGroup(deps: GroupDeps, user: User, roomId: string, us
   if (newcomers.length !== newIds.length) throw new DomainError('NOT_FOUND', 'One of these people does not exist');
   await refuseUnwelcome(deps, user, newcomers);
   for (const person of newcomers) await ensureMember(deps, room, person);
-  await rekey(deps, roomId);
-  const updated = await announced(deps, roomId);
+  const updated = await peopleChanged(deps, roomId);
+  if (!updated) throw notFound();
   for (const person of newcomers) deps.broadcast.toUser(person.id, 'room:added', { room: updated });
   return updated;
 }
 
 /**
- * After the member set changed, the group takes its new set's key unless another conversation has
- * it (that one stays where those people land); an emptied group keeps none.
+ * After a group's people changed (someone added or gone): it takes its new set's key unless another
+ * conversation has it (that one stays where those people land; an emptied group keeps none), and
+ * those in it see it named by the people now there.
  */
-export async function rekey(deps: Pick<CoreDeps, 'rooms'>, roomId: string): Promise<void> {
+export async function peopleChanged(deps: Pick<CoreDeps, 'rooms' | 'users' | 'broadcast'>, roomId: string): Promise<Room | undefined> {
   const memberIds = await deps.rooms.listMemberIds(roomId);
   const outcome = await deps.rooms.rekeyDirectRoom(roomId, memberIds.length > 0 ? directKey(memberIds) : null);
   if (outcome === 'taken') await deps.rooms.rekeyDirectRoom(roomId, null);
+  return announced(deps, roomId);
 }
 
-async function announced(deps: GroupDeps, roomId: string): Promise<Room> {
+async function announced(deps: Pick<CoreDeps, 'rooms' | 'users' | 'broadcast'>, roomId: string): Promise<Room | undefined> {
   const stored = await deps.rooms.findRoomById(roomId);
-  if (!stored) throw notFound();
+  if (!stored) return undefined;
   const room = await withParticipants(deps, stored);
   deps.broadcast.toRoom(roomId, 'room:updated', { room });
   return room;

@@ -3,8 +3,7 @@ import type { CoreDeps } from '../shared/deps.js';
 import { DomainError } from '../shared/domain-error.js';
 import { endMembership } from './membership.js';
 import { roomVisibleTo } from './room-access.js';
-import { rekey } from './direct-groups.js';
-import { withParticipants } from './participants.js';
+import { peopleChanged } from './direct-groups.js';
 
 /** Leaving a room one does not belong to changes nothing and is not an error. */
 export async function leaveRoom(
@@ -19,9 +18,5 @@ export async function leaveRoom(
   }
   if (!member) return;
   await endMembership(deps, room, user);
-  if (room.kind !== 'direct') return;
-  await rekey(deps, room.id);
-  // Those who stay see the group named by the people still in it.
-  const stored = await deps.rooms.findRoomById(room.id);
-  if (stored) deps.broadcast.toRoom(room.id, 'room:updated', { room: await withParticipants(deps, stored) });
+  if (room.kind === 'direct') await peopleChanged(deps, room.id);
 }

@@ -17,7 +17,8 @@ export default function NewMessageDialog({ group, onClose }: { group?: Room; onC
   const [busy, setBusy] = useState(false);
   const inGroup = useMemo(() => (group?.participants ?? []).map((p) => p.id), [group]);
   const exclude = useMemo(() => [...(meId ? [meId] : []), ...inGroup], [meId, inGroup]);
-  const room = group ? Math.max(0, limits.directOthersMax + 1 - inGroup.length) : limits.directOthersMax;
+  // How many more people fit: a conversation holds directOthersMax besides oneself.
+  const capacity = group ? Math.max(0, limits.directOthersMax + 1 - inGroup.length) : limits.directOthersMax;
 
   async function submit(): Promise<void> {
     if (picked.length === 0) return setProblem('Pick someone first.');
@@ -49,7 +50,7 @@ export default function NewMessageDialog({ group, onClose }: { group?: Room; onC
           void submit();
         }}
       >
-        <PeoplePicker picked={picked} onChange={setPicked} exclude={exclude} max={room} />
+        <PeoplePicker picked={picked} onChange={setPicked} exclude={exclude} max={capacity} />
         <DialogFooter problem={problem} onCancel={onClose} submit={group ? 'Add' : 'Start'} disabled={busy || picked.length === 0} />
       </form>
     </Modal>
