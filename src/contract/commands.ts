@@ -7,8 +7,10 @@ import {
   messageSendPayload,
   roomJoinPayload,
   roomLeavePayload,
+  roomReadPayload,
+  roomTypingPayload,
 } from './schemas.js';
-import type { Message, Room, User } from './types.js';
+import type { Attention, Message, Room, User } from './types.js';
 
 /**
  * Every client → server event, once: its payload schema here, its acknowledgement's result in
@@ -23,19 +25,24 @@ export const commands = {
   'message:edit': messageEditPayload,
   'message:delete': messageDeletePayload,
   'message:react': messageReactPayload,
+  'room:read': roomReadPayload,
+  'room:typing': roomTypingPayload,
 } as const satisfies { [C in CommandName]: z.ZodMiniType };
 
 /** A command without a schema, or a schema without a result, does not compile. */
 export type CommandName = keyof CommandResults;
 
 export interface CommandResults {
-  'room:join': { room: Room; online: User[]; messages: Message[]; hasMore: boolean };
+  /** `attention`: the caller's read state in the room (Hearth; after joining, a member's). */
+  'room:join': { room: Room; online: User[]; messages: Message[]; hasMore: boolean; attention?: Attention };
   'room:leave': object;
   'message:send': { message: Message };
   'message:edit': { message: Message };
   'message:delete': { message: Message };
   /** A toggle: `on` tells whether the caller's reaction is there now. */
   'message:react': { message: Message; on: boolean };
+  'room:read': { attention: Attention };
+  'room:typing': object;
 }
 
 /** What a client sends. */

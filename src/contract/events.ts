@@ -1,5 +1,5 @@
 import type { CommandAck } from './commands.js';
-import type { Message, Room, User } from './types.js';
+import type { Attention, Message, Room, User } from './types.js';
 
 /**
  * The Socket.IO event maps shared by the server, the web client and the tests: client → server
@@ -43,4 +43,8 @@ export interface ServerToClientEvents {
   'room:added': (event: { room: Room }) => void;
   /** The user's own sockets: they blocked or unblocked someone (in another tab, say). */
   'person:blocked': (event: { userId: string; blocked: boolean }) => void;
+  /** The user's own sockets: their read state or notification level in a room changed (any device). */
+  'room:attention': (event: { attention: Attention }) => void;
+  /** Volatile, never stored: `user` is typing in the room now; clients expire it after a few seconds. */
+  'room:typing': (event: { roomId: string; user: User }) => void;
 }

@@ -5,3 +5,4 @@ export * from './schemas.js';
 export * from './events.js';
 export * from './commands.js';
 export * from './excerpt.js';
+export * from './mentions.js';

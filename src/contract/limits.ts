@@ -25,6 +25,14 @@ export const limits = {
   membersPageMax: 500,
   /** A private room's code is its only lock: 11 characters of 31 are 54 bits. */
   privateRoomCodeLength: 11,
+  /** People one message may mention by name; more are left as text. */
+  mentionsPerMessageMax: 50,
+  /** Unread and mention counts stop here (the badge shows "999+"). */
+  unreadCountMax: 999,
+  /** Rooms with more members default to "Mentions only". */
+  quietRoomSize: 20,
+  /** Push subscriptions (browsers) one person may have. */
+  pushSubscriptionsMax: 20,
   passwordMin: 10,
   passwordMax: 256,
 } as const;

@@ -102,6 +102,32 @@ export const roomJoinPayload = z
 
 export const roomLeavePayload = z.object({ roomId: id });
 
+/** Seen up to `seq` (the newest message that has been on screen). */
+export const roomReadPayload = z.object({ roomId: id, seq: seq() });
+export const roomTypingPayload = z.object({ roomId: id });
+
+/** PUT /api/rooms/:id/notifications: either or both. 'default' follows the room's size. */
+export const notificationsBody = z.strictObject({
+  level: z.optional(z.enum(['default', 'all', 'mentions', 'nothing'])),
+  muted: z.optional(z.boolean()),
+});
+
+/** PATCH /api/rooms/:id/settings (owners). */
+export const roomSettingsBody = z.strictObject({ mentionPolicy: z.enum(['everyone', 'owners']) });
+
+/** PATCH /api/account/notifications: minutes an unread mention waits before it is mailed (0: never). */
+export const notificationSettingsBody = z.strictObject({ digestMinutes: z.union([z.literal(0), z.literal(10), z.literal(60)]) });
+
+/** POST /api/push/subscriptions: what PushSubscription.toJSON() gives. */
+export const pushSubscriptionBody = z.strictObject({
+  endpoint: z.url({ protocol: /^https?$/ }).check(z.maxLength(2048)),
+  keys: z.object({
+    p256dh: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}={0,2}$/, 'Not a P-256 public key')),
+    auth: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,32}={0,2}$/, 'Not an auth secret')),
+  }),
+});
+export const pushEndpointBody = z.strictObject({ endpoint: z.string().check(z.minLength(1), z.maxLength(2048)) });
+
 export const messageSendPayload = z.object({
   roomId: id,
   text: messageTextSchema,
@@ -176,6 +202,7 @@ export type CreateRoomBody = z.infer<typeof createRoomBody>;
 export type JoinRoomBody = z.infer<typeof joinRoomBody>;
 export type MessagesQuery = z.infer<typeof messagesQuery>;
 export type RoomJoinPayload = z.infer<typeof roomJoinPayload>;
+export type PushSubscriptionBody = z.infer<typeof pushSubscriptionBody>;
 export type MessageSendPayload = z.infer<typeof messageSendPayload>;
 export type MessageEditPayload = z.infer<typeof messageEditPayload>;
 export type MessageDeletePayload = z.infer<typeof messageDeletePayload>;

@@ -35,6 +35,36 @@ export interface Room {
    * a one-to-one cannot (adding someone starts a new group).
    */
   group?: boolean;
+  /** Who may call everyone with `@room` / `@here`: every member, or the room's owners. */
+  mentionPolicy: MentionPolicy;
+}
+
+export type MentionPolicy = 'everyone' | 'owners';
+
+/**
+ * Whom a message mentions, resolved on the server against the room's members when it was written
+ * (or last edited): a member by name, everyone (`@room`), or those online (`@here`).
+ */
+export type Mention = { kind: 'user'; id: string; username: string } | { kind: 'room' } | { kind: 'here' };
+
+/** How loudly a room may call a member: every message, mentions (and direct messages), or never. */
+export type NotifyLevel = 'all' | 'mentions' | 'nothing';
+
+/**
+ * A member's read state in one room, as the server holds it: how far they have read, what is
+ * unread past it (others' messages, not deleted) and how many of those mention them. Counts stop
+ * at `limits.unreadCountMax`.
+ */
+export interface Attention {
+  roomId: string;
+  readSeq: number;
+  unread: number;
+  mentions: number;
+  /** The level in effect: the chosen one, or the room's default (`levelChosen` false). */
+  level: NotifyLevel;
+  levelChosen: boolean;
+  /** Muted: nothing is notified and the unread count is not shown (mentions still are). */
+  muted: boolean;
 }
 
 /** Who may start a direct conversation with a person: anyone signed in, or people sharing a room. */
@@ -119,6 +149,7 @@ export interface Message {
   deletedAt: string | null;
   replyTo: ReplyRef | null;
   reactions: Reaction[];
+  mentions: Mention[];
 }
 
 export interface MessagePage {

@@ -17,6 +17,7 @@ import { acceptEmptyJson } from './http/json-body.js';
 import { roomRoutes } from './http/room-routes.js';
 import { directRoutes } from './http/direct-routes.js';
 import { peopleRoutes } from './http/people-routes.js';
+import { attentionRoutes } from './http/attention-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionContext } from './http/session-context.js';
 import { sessionRoutes } from './http/session-routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   await app.register(roomRoutes(core));
   await app.register(directRoutes(core));
   await app.register(peopleRoutes(core));
+  await app.register(attentionRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot, config.production));
   attachGateway(app, io, core, {

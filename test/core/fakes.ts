@@ -5,6 +5,7 @@ import type { MessageStore } from '../../src/server/core/messages/ports.js';
 import type { NewRoom, RoomStore } from '../../src/server/core/rooms/ports.js';
 import type { Block, PeopleStore } from '../../src/server/core/people/ports.js';
 import type { Broadcaster } from '../../src/server/core/shared/ports.js';
+import type { AttentionStore, ChosenLevel } from '../../src/server/core/attention/ports.js';
 import { reactionsSeenBy, toggleReaction, type ReactionRecord } from '../../src/server/core/messages/reactions.js';
 import { defaultRateRules } from '../../src/server/core/shared/rate-rules.js';
 import { MemoryPresence } from '../../src/server/memory/memory-presence.js';
@@ -18,6 +19,7 @@ export function recordingBroadcaster(log: Step[]): Broadcaster {
   return {
     toRoom: (roomId, event, payload) => void log.push(['toRoom', roomId, event, payload]),
     toUser: (userId, event, payload) => void log.push(['toUser', userId, event, payload]),
+    toRoomVolatile: (roomId, event, payload) => void log.push(['toRoomVolatile', roomId, event, payload]),
     subscribeSocket: async (socketId, roomId) => void log.push(['subscribe socket', socketId, roomId]),
     subscribeUser: async (userId, roomId) => void log.push(['subscribe', userId, roomId]),
     unsubscribeUser: async (userId, roomId) => void log.push(['unsubscribe', userId, roomId]),
@@ -49,7 +51,7 @@ function memoryRooms(): RoomStore {
       if (room.visibility === 'public' && all.some((r) => r.visibility === 'public' && r.name.toLowerCase() === room.name.toLowerCase()))
         return 'name_taken';
       if (room.directKey !== undefined && all.some((r) => r.directKey === room.directKey)) return 'direct_taken';
-      rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0, lastChange: 0, lastActivityAt: room.createdAt });
+      rooms.set(room.id, { ...room, memberCount: 1, lastSeq: 0, lastChange: 0, lastActivityAt: room.createdAt, mentionPolicy: 'everyone' });
       members.set(room.id, new Set([room.ownerId, ...(room.otherMemberIds ?? [])]));
       return 'ok';
     },
@@ -95,6 +97,40 @@ function memoryRooms(): RoomStore {
       else room.directKey = key;
       return 'ok';
     },
+  };
+}
+
+/** Read positions and levels in memory; counts are the storage tests' (both engines). */
+function memoryAttention(users: UserStore, rooms: RoomStore): AttentionStore {
+  const states = new Map<string, { readSeq: number; level: ChosenLevel; muted: boolean }>();
+  const state = (roomId: string, userId: string) => states.get(`${roomId}:${userId}`) ?? { readSeq: 0, level: 'default' as const, muted: false };
+  return {
+    async readRowsOf(userId, roomIds) {
+      const ids = roomIds ?? (await rooms.listRoomIdsOf(userId));
+      const found = await Promise.all(ids.map(async (id) => ({ id, access: await rooms.findRoomFor(id, userId) })));
+      return found.flatMap(({ id, access }) =>
+        access?.member ? [{ roomId: id, ...state(id, userId), lastSeq: access.room.lastSeq, memberCount: access.room.memberCount }] : [],
+      );
+    },
+    countUnread: async () => ({ unread: 0, mentions: 0 }),
+    async markRead(roomId, userId, seq) {
+      if ((await rooms.roleOf(roomId, userId)) === undefined) return undefined;
+      const now = state(roomId, userId);
+      states.set(`${roomId}:${userId}`, { ...now, readSeq: Math.max(now.readSeq, seq) });
+      return Math.max(now.readSeq, seq);
+    },
+    async setLevel(roomId, userId, change) {
+      if ((await rooms.roleOf(roomId, userId)) === undefined) return false;
+      const now = state(roomId, userId);
+      states.set(`${roomId}:${userId}`, { ...now, ...(change.level ? { level: change.level } : {}), ...(change.muted !== undefined ? { muted: change.muted } : {}) });
+      return true;
+    },
+    async membersNamed(roomId, names) {
+      const wanted = new Set(names.map((n) => n.toLowerCase()));
+      const members = await users.findUsersByIds(await rooms.listMemberIds(roomId));
+      return members.filter((u) => wanted.has(u.username.toLowerCase())).map((u) => ({ id: u.id, username: u.username }));
+    },
+    setMentionPolicy: async () => undefined,
   };
 }
 
@@ -147,9 +183,10 @@ function memoryMessages(): MessageStore {
       const original = list.find((m) => m.author.id === input.author.id && m.clientId === input.clientId);
       if (original) return { message: original, created: false };
       byRoom.set(input.roomId, list);
-      const { replyTo, ...rest } = input;
+      const { replyTo, mentioned: _mentioned, mentions = [], ...rest } = input;
       const message: Message = {
         ...rest,
+        mentions: [...mentions],
         seq: list.length + 1,
         change: nextChange(input.roomId),
         editedAt: null,
@@ -195,7 +232,7 @@ function memoryMessages(): MessageStore {
       if (change.kind === 'delete') reactions.delete(messageId);
       const message =
         change.kind === 'edit'
-          ? { ...current, text: change.text, editedAt: change.at, change: nextChange(roomId) }
+          ? { ...current, text: change.text, editedAt: change.at, change: nextChange(roomId), mentions: [...(change.mentions ?? [])] }
           : { ...current, text: '', deletedAt: change.at, change: nextChange(roomId) };
       list[index] = message;
       return { ok: true, message: seenBy(change.by)(message) };
@@ -260,6 +297,7 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     s.expiresAt > now && s.createdAt > createdAfter;
   const resets = new Map<string, { userId: string; expiresAt: string; used: boolean }>();
   const users = memoryUsers();
+  const rooms = memoryRooms();
   return {
     users,
     resetTokens: {
@@ -312,9 +350,10 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
         return ended;
       },
     },
-    rooms: memoryRooms(),
+    rooms,
     messages: memoryMessages(),
     people: memoryPeople(users),
+    attention: memoryAttention(users, rooms),
     presence: new MemoryPresence(),
     broadcast: recordingBroadcaster(log),
     limiter: new MemoryRateLimiter(clock),

@@ -29,6 +29,7 @@ describe('rooms', () => {
       lastChange: 0,
       createdAt: expect.any(String),
       lastActivityAt: res.body.room.createdAt,
+      mentionPolicy: 'everyone',
     });
   });
 

@@ -4,9 +4,13 @@ import { createRoom, send, sendRaw } from '../support/chat.js';
 import { random } from '../support/random.js';
 import { api, connect, guest, startHearth, type Client, type TestServer } from '../support/hearth.js';
 
-const socketFields = ['roomId', 'text', 'clientId', 'afterSeq', '__proto__', 'constructor', 'toString', 'extra'];
+const socketFields = ['roomId', 'text', 'clientId', 'afterSeq', 'seq', '__proto__', 'constructor', 'toString', 'extra'];
 // The people routes' fields too, so that junk reaches their checks and not only the strict-object refusal.
-const httpFields = [...socketFields, 'userIds', 'name', 'displayName', 'status', 'timeZone', 'directPolicy'];
+const httpFields = [
+  ...socketFields,
+  ...['userIds', 'name', 'displayName', 'status', 'timeZone', 'directPolicy'],
+  ...['level', 'muted', 'mentionPolicy', 'digestMinutes', 'endpoint', 'keys', 'p256dh', 'auth'],
+];
 
 function junk(next: () => number, roomId: string, depth = 0, keys = socketFields): unknown {
   const pick = Math.floor(next() * 12);
@@ -81,6 +85,8 @@ describe('random payloads', () => {
       ['PATCH', `/api/direct/${groupId}`],
       ['POST', `/api/direct/${groupId}/people`],
       ['PATCH', '/api/account/profile'],
+      ['PUT', `/api/rooms/${roomId}/notifications`],
+      ['PATCH', `/api/rooms/${roomId}/settings`],
     ];
     for (let i = 0; i < 280; i++) {
       const [method, path] = routes[i % routes.length]!;
@@ -105,8 +111,10 @@ describe('random payloads', () => {
           ['PUT', `/api/blocks/${value}`],
           ['DELETE', `/api/blocks/${value}`],
           ['GET', `/api/rooms/${value}/members`],
+          ['PUT', `/api/rooms/${value}/notifications`],
+          ['PATCH', `/api/rooms/${value}/settings`],
         ] as const
-      )[i % 4]!;
+      )[i % 6]!;
       const res = await api(server, method, path, { token });
       expect(res.status, `${method} ${path}`).toBeLessThan(500);
     }

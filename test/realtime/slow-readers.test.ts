@@ -37,6 +37,7 @@ describe('a client that stops reading', () => {
             deletedAt: null,
             replyTo: null,
             reactions: [],
+            mentions: [],
           },
         });
         sent++;

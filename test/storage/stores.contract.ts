@@ -6,6 +6,7 @@ import { pagingContract } from './contract/paging.js';
 import { roomContract } from './contract/rooms.js';
 import { directRoomContract } from './contract/direct-rooms.js';
 import { peopleContract } from './contract/people.js';
+import { attentionContract } from './contract/attention.js';
 import { userAndSessionContract } from './contract/users-sessions.js';
 import { durabilityContract } from './contract/durability.js';
 import { accountContract } from './contract/accounts.js';
@@ -31,6 +32,7 @@ export function describeStoreContract(engine: string, target: StoreTarget): void
     roomContract(fixture);
     directRoomContract(fixture);
     peopleContract(fixture);
+    attentionContract(fixture);
     messageContract(fixture);
     messageChangeContract(fixture);
     pagingContract(fixture);

@@ -10,6 +10,7 @@ import { registerCommands, type CommandContext, type CommandHandlers } from './c
 import { authenticateHandshake, refusal } from './handshake.js';
 import { InFlight } from './in-flight.js';
 import { messageCommands } from './message-commands.js';
+import { attentionCommands } from './attention-commands.js';
 import { roomCommands } from './room-commands.js';
 import { channel, type HearthServer, type HearthSocket } from './types.js';
 
@@ -49,7 +50,7 @@ export function attachGateway(app: FastifyInstance, io: HearthServer, deps: Core
     onUnexpected: (err, event) => app.log.error({ err, event }, 'socket event failed'),
     readiness: options.readiness,
   };
-  const handlers: CommandHandlers = { ...roomCommands(deps), ...messageCommands(deps, options.metrics) };
+  const handlers: CommandHandlers = { ...roomCommands(deps), ...messageCommands(deps, options.metrics), ...attentionCommands(deps) };
   let closing = false;
   io.use((_socket, next) => (closing ? next(refusal('UNAVAILABLE', 'Shutting down')) : next()));
   io.use(authenticateHandshake(deps, options.origins, (err) => app.log.error({ err }, 'handshake could not read the session')));

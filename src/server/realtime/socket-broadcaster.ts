@@ -21,6 +21,9 @@ export function socketBroadcaster(io: HearthServer): Broadcaster {
     toUser<E extends EventName>(userId: string, event: E, payload: EventPayload<E>) {
       emitTo(channel.user(userId), event, payload);
     },
+    toRoomVolatile<E extends EventName>(roomId: string, event: E, payload: EventPayload<E>) {
+      (io.volatile.to(channel.room(roomId)).emit as unknown as LooseEmit)(event, payload);
+    },
     async subscribeSocket(socketId, roomId) {
       // The socket that asked is on this process: joined here, without a word to the others.
       await io.of('/').sockets.get(socketId)?.join(channel.room(roomId));

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { DirectPolicy, Room, RoomKind, UserKind, Visibility } from '../../contract/types.js';
+import type { DirectPolicy, MentionPolicy, Room, RoomKind, UserKind, Visibility } from '../../contract/types.js';
 
 /**
  * The tables as Kysely sees them. Times are ISO-8601 UTC strings on both engines: SQLite stores
@@ -16,6 +16,9 @@ export interface Schema {
   messages: MessagesTable;
   password_resets: PasswordResetsTable;
   blocks: BlocksTable;
+  mentions: MentionsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  deliveries: DeliveriesTable;
 }
 
 export interface UsersTable {
@@ -33,6 +36,11 @@ export interface UsersTable {
   /** An IANA zone name ('Europe/Paris'), or '' when not given. */
   time_zone: Generated<string>;
   direct_policy: Generated<DirectPolicy>;
+  /** Minutes an unread mention waits before it is mailed; 0: never. */
+  digest_minutes: Generated<number>;
+  /** Mentions written up to this time were mailed (or are too old to be). */
+  digest_through: string | null;
+  digest_sent_at: string | null;
 }
 
 export interface BlocksTable {
@@ -76,6 +84,10 @@ export interface RoomsTable {
   direct_key: string | null;
   /** 1 for a direct room begun with more than two people: it can be named, left and added to. */
   direct_group: Generated<number>;
+  /** Who may use @room and @here. */
+  mention_policy: Generated<MentionPolicy>;
+  /** Notifications were handed out for the messages up to this seq (attention/notify-queue). */
+  notified_seq: Generated<number>;
 }
 
 export type MembershipRole = 'owner' | 'member';
@@ -85,6 +97,41 @@ export interface MembershipsTable {
   user_id: string;
   role: MembershipRole;
   joined_at: string;
+  last_read_seq: Generated<number>;
+  /** 'default' follows the room's size (core/attention/levels.ts). */
+  notify_level: Generated<StoredLevel>;
+  muted: Generated<number>;
+}
+
+export type StoredLevel = 'default' | 'all' | 'mentions' | 'nothing';
+
+/** One person a message mentions; user_id '*' is everyone in the room. */
+export interface MentionsTable {
+  room_id: string;
+  seq: number;
+  user_id: string;
+  author_id: string;
+  message_id: string;
+  created_at: string;
+}
+
+export interface PushSubscriptionsTable {
+  endpoint: string;
+  user_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: string;
+}
+
+/** A push still to send (JSON payload), retried with a growing wait. */
+export interface DeliveriesTable {
+  id: string;
+  user_id: string;
+  room_id: string;
+  message_id: string;
+  payload: string;
+  attempts: Generated<number>;
+  run_at: string;
 }
 
 export interface MessagesTable {
@@ -101,12 +148,14 @@ export interface MessagesTable {
   reply_to_id: string | null;
   /** JSON: Reaction[] in the order each emoji was first used ('[]' by default). */
   reactions: Generated<string>;
+  /** JSON: Mention[] as resolved when written (or last edited). */
+  mentions: Generated<string>;
 }
 
 export type RoomRow = Pick<
   RoomsTable,
   'id' | 'name' | 'topic' | 'visibility' | 'code' | 'member_count' | 'last_seq' | 'last_change' | 'created_at' | 'last_activity_at'
-> & { kind: RoomKind; direct_group: number };
+> & { kind: RoomKind; direct_group: number; mention_policy: MentionPolicy };
 
 export const roomColumns = [
   'rooms.id',
@@ -121,6 +170,7 @@ export const roomColumns = [
   'rooms.kind',
   'rooms.last_activity_at',
   'rooms.direct_group',
+  'rooms.mention_policy',
 ] as const;
 
 /** A direct room's code opens nothing (findRoomByCode skips it) and is never shown. */
@@ -137,6 +187,7 @@ export function toRoom(row: RoomRow): Room {
     lastChange: row.last_change,
     createdAt: row.created_at,
     lastActivityAt: row.last_activity_at,
+    mentionPolicy: row.mention_policy,
     ...(row.kind === 'direct' ? { group: row.direct_group === 1 } : {}),
   };
 }

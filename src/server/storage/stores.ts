@@ -5,6 +5,7 @@ import { createRoomStore } from './rooms/room-store.js';
 import { createSessionStore } from './accounts/session-store.js';
 import { createUserStore } from './accounts/user-store.js';
 import { createPeopleStore } from './people/people-store.js';
+import { createAttentionStore } from './attention/attention-store.js';
 
 export { openDatabase, type Database, type Engine, type OpenOptions } from './database.js';
 
@@ -19,6 +20,7 @@ export function createStores(database: Database): Stores {
     messages: createMessageStore(database),
     resetTokens: createResetTokenStore(database),
     people: createPeopleStore(database),
+    attention: createAttentionStore(database),
     ping: () => database.ping(),
   };
 }

@@ -84,3 +84,5 @@ export const SmileIcon = icon(
 export const PencilIcon = icon(<path d="M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4" />);
 export const TrashIcon = icon(<path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />);
 export const MoreIcon = icon(<path d="M6 12h.01M12 12h.01M18 12h.01" strokeWidth={3} />);
+export const BellIcon = icon(<path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15L6 16ZM10 20.5a2.2 2.2 0 0 0 4 0" />);
+export const BellOffIcon = icon(<path d="M8.5 5.3A6 6 0 0 1 18 11v4M6 11v5l-1.5 2H16M10 20.5a2.2 2.2 0 0 0 4 0M4 4l16 16" />);

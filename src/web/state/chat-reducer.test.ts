@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer, initialChatState } from './chat-reducer.js';
 import { ann, bob, message, messages, room } from './fixtures.js';
 import type { ChatState, RoomView } from './types.js';
+import type { Attention, Message } from '../../contract/index.js';
 
 const at = '2025-01-01T10:30:00.000Z';
 const run = (...actions: ChatAction[]): ChatState =>
@@ -69,26 +70,61 @@ describe('sending', () => {
   });
 });
 
-describe('unread counts', () => {
+describe('unread and mention counts', () => {
   const other = room({ id: 'r-2', name: 'Garden' });
-  const inGarden = (seq: number, author = bob): ChatAction => ({
+  const inGarden = (seq: number, author = bob, overrides: Partial<Message> = {}): ChatAction => ({
     type: 'message/created',
-    message: message(seq, author, { roomId: 'r-2' }),
+    message: message(seq, author, { roomId: 'r-2', ...overrides }),
+  });
+  const told = (attention: Partial<Attention>): ChatAction => ({
+    type: 'attention/changed',
+    attention: { roomId: 'r-2', readSeq: 0, unread: 0, mentions: 0, level: 'all', levelChosen: false, muted: false, ...attention },
   });
   const base = (): ChatAction[] => [
     { type: 'rooms/listed', rooms: [room(), other], memberIds: ['r-1', 'r-2'] },
+    told({ readSeq: 0 }),
     { type: 'room/opened', roomId: 'r-1' },
   ];
+  const garden = (state: ChatState) => state.rooms['r-2']!.attention;
 
-  it("counts others' messages in rooms I am not viewing, once each", () => {
-    const state = run(...base(), inGarden(1), inGarden(2), inGarden(2), inGarden(3, ann));
-    expect(state.rooms['r-2']!.unread).toBe(2);
-    expect(kitchen(state).unread).toBe(0);
+  it("starts from the server's counts and adds others' new messages once each; mentions of me or everyone count apart", () => {
+    const mentionsMe = { mentions: [{ kind: 'user' as const, id: ann.id, username: ann.username }] };
+    const state = run(...base(), inGarden(1), inGarden(2, bob, mentionsMe), inGarden(2), inGarden(3, ann), inGarden(4, bob, { mentions: [{ kind: 'room' }] }));
+    expect(garden(state)).toMatchObject({ unread: 3, mentions: 2 });
+    expect(kitchen(state).attention.unread).toBe(0);
   });
 
-  it('clears the count when I open the room', () => {
-    const state = run(...base(), inGarden(1), { type: 'room/opened', roomId: 'r-2' });
-    expect(state.rooms['r-2']!.unread).toBe(0);
+  it('the server has the last word: a read elsewhere replaces the counts, and later messages count from there', () => {
+    const state = run(...base(), inGarden(1), inGarden(2), told({ readSeq: 2, unread: 0 }), inGarden(3));
+    expect(garden(state)).toMatchObject({ readSeq: 2, unread: 1 });
+  });
+
+  it('a deleted message that counted stops counting', () => {
+    const state = run(...base(), inGarden(1), { type: 'message/changed', message: message(1, bob, { roomId: 'r-2', deletedAt: at, text: '' }) });
+    expect(garden(state).unread).toBe(0);
+  });
+
+  it('opening a room with unread messages puts "New messages" after the read position, until the room is left', () => {
+    let state = run(...base(), told({ readSeq: 3, unread: 2 }), { type: 'room/opened', roomId: 'r-2' });
+    expect(state.rooms['r-2']!.unreadAfterSeq).toBe(3);
+    state = chatReducer(state, told({ readSeq: 5, unread: 0 }));
+    expect(state.rooms['r-2']!.unreadAfterSeq).toBe(3);
+    state = chatReducer(state, { type: 'room/opened', roomId: 'r-1' });
+    expect(state.rooms['r-2']!.unreadAfterSeq).toBeNull();
+  });
+});
+
+describe('typing', () => {
+  it('keeps who types per room, once each, not me, and forgets them when their message arrives', () => {
+    let state = run(
+      { type: 'rooms/listed', rooms: [room()], memberIds: ['r-1'] },
+      { type: 'typing/started', roomId: 'r-1', user: bob, at: 1 },
+      { type: 'typing/started', roomId: 'r-1', user: bob, at: 2 },
+      { type: 'typing/started', roomId: 'r-1', user: ann, at: 2 },
+    );
+    expect(state.typing['r-1']).toEqual([{ user: bob, at: 2 }]);
+    state = chatReducer(state, { type: 'message/created', message: message(1, bob) });
+    expect(state.typing['r-1']).toEqual([]);
   });
 });
 

@@ -1,11 +1,14 @@
-import type { ErrorBody, MemberEvent, Message, MessagePage, PresenceEvent, Room, User } from '../../contract/index.js';
+import type { Attention, ErrorBody, MemberEvent, Message, MessagePage, PresenceEvent, Room, User } from '../../contract/index.js';
 import * as view from './room-view.js';
 import type { ChatState, ConnectionStatus, PendingMessage, RoomView } from './types.js';
+import { countNew, fromAttention, uncountDeleted } from './read-state.js';
 
 export type ChatAction =
   | { type: 'session/changed'; me: User | null }
   | { type: 'connection/changed'; status: ConnectionStatus }
-  | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[]; nextCursor?: string; online?: string[] }
+  | { type: 'rooms/listed'; rooms: Room[]; memberIds: string[]; nextCursor?: string; online?: string[]; attention?: Attention[] }
+  | { type: 'attention/changed'; attention: Attention }
+  | { type: 'typing/started'; roomId: string; user: User; at: number }
   | { type: 'directory/more'; rooms: Room[]; nextCursor?: string }
   | { type: 'room/entered'; room: Room }
   | { type: 'room/updated'; room: Room }
@@ -42,6 +45,7 @@ export const initialChatState: ChatState = {
   peopleOnline: {},
   blockedIds: [],
   profileUserId: null,
+  typing: {},
 };
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
@@ -58,6 +62,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         rooms[room.id] = existing
           ? { ...existing, room: { ...room, lastSeq: Math.max(room.lastSeq, existing.room.lastSeq) } }
           : view.emptyRoomView(room);
+      }
+      for (const attention of action.attention ?? []) {
+        const held = rooms[attention.roomId];
+        if (held) rooms[attention.roomId] = { ...held, attention: fromAttention(attention) };
       }
       const listed = new Set(action.rooms.map((r) => r.id));
       const known = new Set([...state.myRoomIds, ...action.memberIds].filter((id) => listed.has(id)));
@@ -88,9 +96,29 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         ...v,
         room: { ...action.room, lastSeq: Math.max(action.room.lastSeq, v.room.lastSeq) },
       }));
-    case 'room/opened':
-      if (action.roomId === null) return { ...state, activeRoomId: null };
-      return update({ ...state, activeRoomId: action.roomId }, action.roomId, (v) => (v.unread === 0 ? v : { ...v, unread: 0 }));
+    case 'room/opened': {
+      // "New messages" stays where it was put on opening, and goes once the room is left.
+      const closed = state.activeRoomId === null ? state : update(state, state.activeRoomId, (v) => ({ ...v, unreadAfterSeq: null }));
+      if (action.roomId === null) return { ...closed, activeRoomId: null };
+      return update({ ...closed, activeRoomId: action.roomId }, action.roomId, (v) => ({
+        ...v,
+        unreadAfterSeq: v.attention.unread > 0 ? v.attention.readSeq : null,
+      }));
+    }
+    case 'attention/changed': {
+      const { attention } = action;
+      return update(state, attention.roomId, (v) => {
+        const next = { ...v, attention: fromAttention(attention) };
+        const opened = state.activeRoomId === attention.roomId && v.unreadAfterSeq === null && !v.loaded && attention.unread > 0;
+        return opened ? { ...next, unreadAfterSeq: attention.readSeq } : next;
+      });
+    }
+    case 'typing/started': {
+      const { roomId, user, at } = action;
+      if (user.id === meId) return state;
+      const others = (state.typing[roomId] ?? []).filter((t) => t.user.id !== user.id);
+      return { ...state, typing: { ...state.typing, [roomId]: [...others, { user, at }] } };
+    }
     case 'room/joined': {
       const { join, mode } = action;
       const next = withRoom(state, join.room.id, (v) => view.applyJoin(v, join, mode, meId), join.room);
@@ -111,9 +139,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case 'message/created': {
       const { message } = action;
-      const counts = state.activeRoomId !== message.roomId;
-      return update(state, message.roomId, (v) => {
-        const next = view.applyMessage(v, message, meId, counts);
+      const typists = state.typing[message.roomId];
+      const quiet = typists?.some((t) => t.user.id === message.author.id)
+        ? { ...state, typing: { ...state.typing, [message.roomId]: typists.filter((t) => t.user.id !== message.author.id) } }
+        : state;
+      return update(quiet, message.roomId, (v) => {
+        const applied = view.applyMessage(v, message, meId);
+        // Counted once, and only past what the server's count already held (the room's last seq then).
+        const next = applied !== v && message.seq > v.room.lastSeq ? countNew(applied, message, meId) : applied;
         // The newest conversation comes first in "Direct messages".
         return next === v || next.room.lastActivityAt >= message.createdAt
           ? next
@@ -121,9 +154,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       });
     }
     case 'message/changed':
-      return update(state, action.message.roomId, (v) =>
-        view.applyChange(v, action.message, action.by !== undefined && action.by !== meId),
-      );
+      return update(state, action.message.roomId, (v) => {
+        const held = v.messages.find((m) => m.id === action.message.id);
+        const next = view.applyChange(v, action.message, action.by !== undefined && action.by !== meId);
+        return uncountDeleted(next, held, action.message, meId);
+      });
     case 'message/sending':
       return update(state, action.pending.roomId, (v) => ({ ...view.addPending(v, action.pending), replyingTo: null }));
     case 'compose/replying':

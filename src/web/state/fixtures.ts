@@ -18,6 +18,7 @@ export function room(overrides: Partial<Room> = {}): Room {
     lastChange: 0,
     createdAt: '2025-01-01T09:00:00.000Z',
     lastActivityAt: '2025-01-01T09:00:00.000Z',
+    mentionPolicy: 'everyone',
     ...overrides,
   };
 }
@@ -36,6 +37,7 @@ export function message(seq: number, author: User = bob, overrides: Partial<Mess
     deletedAt: null,
     replyTo: null,
     reactions: [],
+    mentions: [],
     ...overrides,
   };
 }

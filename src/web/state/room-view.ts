@@ -1,6 +1,7 @@
-import type { ErrorBody, MemberEvent, Message, MessagePage, PresenceEvent, Room, User } from '../../contract/index.js';
+import type { Attention, ErrorBody, MemberEvent, Message, MessagePage, PresenceEvent, Room, User } from '../../contract/index.js';
 import { mergeMessages, settlePending } from './messages.js';
 import { sortByName, withOnline } from './members.js';
+import { fromAttention, unknownReadState } from './read-state.js';
 import type { Notice, PendingMessage, RoomView } from './types.js';
 
 /** Pure updates of one room's client state. Each returns the same object when nothing changed. */
@@ -18,7 +19,8 @@ export function emptyRoomView(room: Room): RoomView {
     editingId: null,
     hasOlder: room.lastSeq > 0,
     loadingOlder: false,
-    unread: 0,
+    attention: unknownReadState(room),
+    unreadAfterSeq: null,
   };
 }
 
@@ -27,6 +29,7 @@ export interface JoinResult {
   online: User[];
   messages: Message[];
   hasMore: boolean;
+  attention?: Attention;
 }
 
 /**
@@ -50,6 +53,7 @@ export function applyJoin(view: RoomView, join: JoinResult, mode: 'initial' | 'c
     loaded: true,
     syncedChange,
     hasOlder: mode === 'initial' ? join.hasMore : view.hasOlder,
+    attention: join.attention ? fromAttention(join.attention) : view.attention,
   };
 }
 
@@ -92,14 +96,12 @@ export function applyOlderPage(view: RoomView, page: MessagePage): RoomView {
 }
 
 /** A message:created broadcast or a message:send ack. */
-export function applyMessage(view: RoomView, message: Message, meId: string | undefined, counts: boolean): RoomView {
+export function applyMessage(view: RoomView, message: Message, meId: string | undefined): RoomView {
   const messages = mergeMessages(view.messages, [message]);
   const pending = settlePending(view.pending, [message], meId);
   if (messages === view.messages && pending === view.pending) return view;
-  const isNew = messages !== view.messages;
-  const unread = isNew && counts && message.author.id !== meId ? view.unread + 1 : view.unread;
   const syncedChange = message.change === view.syncedChange + 1 ? message.change : view.syncedChange;
-  return { ...view, messages, pending, unread, syncedChange, room: withLastSeq(view.room, messages) };
+  return { ...view, messages, pending, syncedChange, room: withLastSeq(view.room, messages) };
 }
 
 export function addPending(view: RoomView, pending: PendingMessage): RoomView {

@@ -1,4 +1,4 @@
-import type { ErrorBody, Message, ReplyRef, Room, User } from '../../contract/index.js';
+import type { Attention, ErrorBody, Message, ReplyRef, Room, User } from '../../contract/index.js';
 
 /** A message the client has shown but the server has not acknowledged yet. */
 export interface PendingMessage {
@@ -37,7 +37,18 @@ export interface RoomView {
   editingId: string | null;
   hasOlder: boolean;
   loadingOlder: boolean;
-  unread: number;
+  /** The server's read state (GET /api/rooms, room:join, room:attention), moved on by live messages. */
+  attention: ReadState;
+  /** Where "New messages" goes while the room is open: after this seq (the read position on opening). */
+  unreadAfterSeq: number | null;
+}
+
+export type ReadState = Omit<Attention, 'roomId'>;
+
+/** Someone typing in a room, and when they last said so. */
+export interface Typist {
+  user: User;
+  at: number;
 }
 
 /** `closed`: the server closed this tab's socket for good (too many open elsewhere); a reload reopens it. */
@@ -62,4 +73,6 @@ export interface ChatState {
   blockedIds: string[];
   /** Whose profile card is open, if anyone's. */
   profileUserId: string | null;
+  /** Who is typing, by room (ephemeral: expired by the reader after a few seconds). */
+  typing: Record<string, Typist[]>;
 }

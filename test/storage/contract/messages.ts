@@ -23,6 +23,7 @@ export function messageContract(f: Fixture): void {
         deletedAt: null,
         replyTo: null,
         reactions: [],
+        mentions: [],
       });
       expect((await f.stores.messages.appendMessage(f.message(room, author))).message.seq).toBe(2);
       expect((await f.stores.messages.appendMessage(f.message(room, author))).message.seq).toBe(3);

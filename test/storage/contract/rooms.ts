@@ -31,6 +31,7 @@ export function roomContract(f: Fixture): void {
         lastChange: 0,
         createdAt: room.createdAt,
         lastActivityAt: room.createdAt,
+        mentionPolicy: 'everyone',
       });
       expect(await f.stores.rooms.listMemberIds(room.id)).toEqual([owner.id]);
       expect((await f.stores.rooms.findRoomFor(room.id, owner.id))?.member).toBe(true);

@@ -1,27 +1,34 @@
 import { limits } from '../../../contract/limits.js';
 import type { MessageDeletePayload, MessageEditPayload, MessageReactPayload } from '../../../contract/schemas.js';
-import type { Message, User } from '../../../contract/types.js';
+import type { Message, Room, User } from '../../../contract/types.js';
 import { refuseIfBlockedConversation } from '../people/direct-rules.js';
+import { resolveMentions } from '../attention/resolve-mentions.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import { mayChangeMessage, type MessageAction } from './message-rules.js';
 import type { ChangeOutcome, MessageChange } from './ports.js';
 
-type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock' | 'people'>;
+type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock' | 'people' | 'attention' | 'presence'>;
 
 /**
  * Only a member changes anything in a room, and only a message that is still there: a member who
  * left can neither change nor (through the change) read what the room says now. Edits and
  * reactions are writing, which a block closes in a one-to-one; taking one's words back is not.
  */
-async function changeableMessage(deps: ChangeDeps, user: User, roomId: string, messageId: string, writes: boolean): Promise<Message> {
+async function changeableMessage(
+  deps: ChangeDeps,
+  user: User,
+  roomId: string,
+  messageId: string,
+  writes: boolean,
+): Promise<{ room: Room; message: Message }> {
   const { room, member } = await roomVisibleTo(deps, roomId, user);
   if (!member) throw new DomainError('FORBIDDEN', 'Join the room first');
   if (writes) await refuseIfBlockedConversation(deps, room, user);
   const message = await deps.messages.findMessage(roomId, messageId, user.id);
   if (!message || message.deletedAt !== null) throw notFound('Message');
-  return message;
+  return { room, message };
 }
 
 function mustMay(user: User, message: Message, action: MessageAction): void {
@@ -42,14 +49,17 @@ async function change(deps: ChangeDeps, roomId: string, messageId: string, what:
 
 /** Everyone in the room sees the new text and that it was edited; the same text changes nothing. */
 export async function editMessage(deps: ChangeDeps, user: User, input: MessageEditPayload): Promise<Message> {
-  const current = await changeableMessage(deps, user, input.roomId, input.messageId, true);
+  const { room, message: current } = await changeableMessage(deps, user, input.roomId, input.messageId, true);
   mustMay(user, current, 'edit');
   if (current.text === input.text) return current;
+  const { mentions, mentioned } = await resolveMentions(deps, room, user, input.text);
   const { message } = await change(deps, input.roomId, input.messageId, {
     kind: 'edit',
     by: user.id,
     text: input.text,
     at: deps.clock.now().toISOString(),
+    mentions,
+    mentioned,
   });
   deps.broadcast.toRoom(input.roomId, 'message:updated', { message, by: user.id });
   return message;
@@ -57,7 +67,7 @@ export async function editMessage(deps: ChangeDeps, user: User, input: MessageEd
 
 /** The text is gone from the database; the message stays as a placeholder that replies point to. */
 export async function deleteMessage(deps: ChangeDeps, user: User, input: MessageDeletePayload): Promise<Message> {
-  const current = await changeableMessage(deps, user, input.roomId, input.messageId, false);
+  const { message: current } = await changeableMessage(deps, user, input.roomId, input.messageId, false);
   mustMay(user, current, 'delete');
   const { message } = await change(deps, input.roomId, input.messageId, {
     kind: 'delete',

@@ -1,4 +1,4 @@
-import type { Message, MessagePage, ReplyRef } from '../../../contract/types.js';
+import type { Mention, Message, MessagePage, ReplyRef } from '../../../contract/types.js';
 import type { ReactionRecord } from './reactions.js';
 
 /** What message use cases need from storage. */
@@ -12,11 +12,16 @@ export interface NewMessage {
   createdAt: string;
   /** The answered message as it is now (the use case found it in the same room). */
   replyTo?: ReplyRef;
+  /** Whom it mentions, as the message shows it (default none). */
+  mentions?: readonly Mention[];
+  /** Who is called by it, stored with it: user ids, or '*' for everyone in the room (default none). */
+  mentioned?: readonly string[];
 }
 
 /** A change to a message, made by `by` (the answer's reactions are seen by them). */
 export type MessageChange =
-  | { kind: 'edit'; by: string; text: string; at: string }
+  /** `mentions`/`mentioned` as for a new message: the new text's, replacing the old text's. */
+  | { kind: 'edit'; by: string; text: string; at: string; mentions?: readonly Mention[]; mentioned?: readonly string[] }
   | { kind: 'delete'; by: string; at: string }
   /** Adds `by`'s reaction, or takes it back if there; refused beyond `maxEmoji` distinct emoji. */
   | { kind: 'react'; by: string; emoji: string; maxEmoji: number };

@@ -6,8 +6,9 @@ import { excerptOf } from '../../../contract/excerpt.js';
 import { enforceRate } from '../shared/rate-rules.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
 import { refuseIfBlockedConversation } from '../people/direct-rules.js';
+import { resolveMentions } from '../attention/resolve-mentions.js';
 
-type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules' | 'people'>;
+type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules' | 'people' | 'attention' | 'presence'>;
 
 export interface PostedMessage {
   message: Message;
@@ -28,6 +29,7 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
   if (room.kind === 'direct') await refuseIfBlockedConversation(deps, room, author);
   await enforceRate(deps.limiter, deps.rateRules.sendMessage, author.id);
   const replyTo = input.replyTo === undefined ? undefined : await answered(deps, input.roomId, input.replyTo);
+  const { mentions, mentioned } = await resolveMentions(deps, room, author, input.text);
   const { message, created } = await deps.messages.appendMessage({
     id: deps.ids.newId(),
     roomId: input.roomId,
@@ -36,6 +38,8 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
     clientId: input.clientId,
     createdAt: deps.clock.now().toISOString(),
     ...(replyTo ? { replyTo } : {}),
+    mentions,
+    mentioned,
   });
   if (created) deps.broadcast.toRoom(input.roomId, 'message:created', { message });
   return { message, created, memberCount: room.memberCount };

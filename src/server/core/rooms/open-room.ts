@@ -1,17 +1,19 @@
-import type { Message, Room, User } from '../../../contract/types.js';
+import type { Attention, Message, Room, User } from '../../../contract/types.js';
+import { attentionFor } from '../attention/read-state.js';
 import { limits } from '../../../contract/limits.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { ensureMember } from './membership.js';
 import { roomVisibleTo } from './room-access.js';
 import { withParticipants } from './participants.js';
 
-type OpenDeps = Pick<CoreDeps, 'rooms' | 'users' | 'messages' | 'presence' | 'broadcast' | 'clock'>;
+type OpenDeps = Pick<CoreDeps, 'rooms' | 'users' | 'messages' | 'presence' | 'broadcast' | 'clock' | 'attention'>;
 
 export interface OpenedRoom {
   room: Room;
   online: User[];
   messages: Message[];
   hasMore: boolean;
+  attention?: Attention;
 }
 
 /** Where a client that already holds some of the room takes up: after a seq, or after a change position. */
@@ -40,10 +42,11 @@ export async function openRoom(deps: OpenDeps, user: User, socketId: string, roo
       : from.afterSeq !== undefined
         ? await deps.messages.pageMessages(roomId, { after: from.afterSeq, limit: limits.catchUpMax }, user.id)
         : await deps.messages.pageMessages(roomId, { limit: limits.pageDefault }, user.id);
-  const online = await onlineMembers(deps, roomId);
+  const [online, [attention]] = await Promise.all([onlineMembers(deps, roomId), attentionFor(deps, user, [roomId])]);
   const lastSeq = Math.max(room.lastSeq, ...page.messages.map((m) => m.seq));
   const lastChange = Math.max(room.lastChange, ...page.messages.map((m) => m.change));
-  return { room: await withParticipants(deps, { ...room, lastSeq, lastChange }), online, messages: page.messages, hasMore: page.hasMore };
+  const opened = { room: await withParticipants(deps, { ...room, lastSeq, lastChange }), online, messages: page.messages, hasMore: page.hasMore };
+  return attention ? { ...opened, attention } : opened;
 }
 
 async function onlineMembers(deps: Pick<OpenDeps, 'rooms' | 'users' | 'presence'>, roomId: string): Promise<User[]> {

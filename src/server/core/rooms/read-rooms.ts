@@ -1,5 +1,6 @@
 import type { MessagesQuery, RoomsQuery } from '../../../contract/schemas.js';
-import type { MessagePage, Room, User } from '../../../contract/types.js';
+import type { Attention, MessagePage, Room, User } from '../../../contract/types.js';
+import { attentionFor } from '../attention/read-state.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { roomVisibleTo } from './room-access.js';
 import { withParticipants, withParticipantsAll } from './participants.js';
@@ -11,13 +12,15 @@ export interface RoomList {
   nextCursor?: string;
   /** Who of the user's direct conversations' people is online now (the sidebar's presence dots). */
   online?: string[];
+  /** The user's read state in each of their rooms (with the first page only). */
+  attention?: Attention[];
 }
 
 /**
  * The rooms the user belongs to (the sidebar's "your rooms"), then a page of the public directory
  * by name. With a cursor, only the directory's next page.
  */
-export async function listRooms(deps: Pick<CoreDeps, 'rooms' | 'users' | 'presence'>, user: User, query: RoomsQuery): Promise<RoomList> {
+export async function listRooms(deps: Pick<CoreDeps, 'rooms' | 'users' | 'presence' | 'attention'>, user: User, query: RoomsQuery): Promise<RoomList> {
   const [mine, directory] = await Promise.all([
     query.cursor === undefined ? deps.rooms.listRoomsOf(user.id) : Promise.resolve([]),
     deps.rooms.listDirectory(user.id, { limit: query.limit, after: query.cursor }),
@@ -25,12 +28,16 @@ export async function listRooms(deps: Pick<CoreDeps, 'rooms' | 'users' | 'presen
   const named = await withParticipantsAll(deps, mine);
   const people = new Set(named.flatMap((room) => room.participants ?? []).map((p) => p.id));
   people.delete(user.id);
-  const online = people.size > 0 ? [...(await deps.presence.onlineAmong([...people]))] : [];
+  const [online, attention] = await Promise.all([
+    people.size > 0 ? deps.presence.onlineAmong([...people]).then((set) => [...set]) : [],
+    query.cursor === undefined ? attentionFor(deps, user) : undefined,
+  ]);
   return {
     rooms: [...named, ...directory.rooms],
     memberOf: mine.map((room) => room.id),
     ...(directory.next ? { nextCursor: directory.next } : {}),
     ...(online.length > 0 ? { online } : {}),
+    ...(attention ? { attention } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PeopleStore } from '../people/ports.js';
+import type { AttentionStore } from '../attention/ports.js';
 import type { Mailer, PasswordHasher, ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
 import type { MessageStore } from '../messages/ports.js';
 import type { PresenceTracker } from '../presence/ports.js';
@@ -14,6 +15,7 @@ export interface CoreDeps {
   messages: MessageStore;
   resetTokens: ResetTokenStore;
   people: PeopleStore;
+  attention: AttentionStore;
   passwords: PasswordHasher;
   mailer: Mailer;
   presence: PresenceTracker;

@@ -1,4 +1,5 @@
 import type { PeopleStore } from '../people/ports.js';
+import type { AttentionStore } from '../attention/ports.js';
 import type { ServerToClientEvents } from '../../../contract/events.js';
 import type { ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
 import type { MessageStore } from '../messages/ports.js';
@@ -19,6 +20,7 @@ export interface Stores {
   messages: MessageStore;
   resetTokens: ResetTokenStore;
   people: PeopleStore;
+  attention: AttentionStore;
   /** Resolves when the database answers a trivial query: the readiness check. */
   ping(): Promise<void>;
 }
@@ -30,6 +32,8 @@ export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[
 export interface Broadcaster {
   toRoom<E extends EventName>(roomId: string, event: E, payload: EventPayload<E>): void;
   toUser<E extends EventName>(userId: string, event: E, payload: EventPayload<E>): void;
+  /** Dropped for a socket that cannot take it now: for what the next one replaces (typing). */
+  toRoomVolatile<E extends EventName>(roomId: string, event: E, payload: EventPayload<E>): void;
   /** One socket of this process starts receiving the room (it asked for the room's page). */
   subscribeSocket(socketId: string, roomId: string): Promise<void>;
   /** Every socket of the user starts receiving the room (a membership began). */

@@ -24,6 +24,12 @@ export interface RateRules {
   peopleSearch: RateRule;
   /** Profile edits, blocks, group names and additions, per user. */
   peopleChanges: RateRule;
+  /** Read marks (room:read), per user: a client sends one as messages come on screen. */
+  readMarks: RateRule;
+  /** Typing announcements, per user (clients send one every few seconds while typing). */
+  typing: RateRule;
+  /** Push subscriptions added or removed, per user. */
+  pushSubscriptions: RateRule;
 }
 
 const minute = 60_000;
@@ -55,6 +61,9 @@ export const defaultRateRules: RateRules = {
   startDirect: { name: 'direct:start', limit: 20, windowMs: minute },
   peopleSearch: { name: 'people:search', limit: 60, windowMs: minute },
   peopleChanges: { name: 'people:changes', limit: 30, windowMs: minute },
+  readMarks: { name: 'room:read', limit: 120, windowMs: minute },
+  typing: { name: 'room:typing', limit: 60, windowMs: minute },
+  pushSubscriptions: { name: 'push:subscriptions', limit: 20, windowMs: hour },
 };
 
 export async function enforceRate(limiter: RateLimiter, rule: RateRule, key: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ChangeOutcome, MessageChange } from '../../core/messages/ports.js';
 import { toggleReaction } from '../../core/messages/reactions.js';
 import type { Database } from '../database.js';
-import { findById, findRowById, parseReactions, type MessageQueries } from './message-rows.js';
+import { findById, findRowById, insertMentionRows, mentionsJson, parseReactions, type MessageQueries } from './message-rows.js';
 
 /** Thrown inside the transaction to roll it back (and so return its change position) untouched. */
 const refused = Symbol('refused');
@@ -26,9 +26,15 @@ export async function changeMessage(
       const current = position === undefined ? undefined : await findRowById(q, trx, roomId, messageId);
       if (position === undefined || current === undefined || current.deleted_at !== null) throw refused;
       let on: boolean | undefined;
-      if (change.kind === 'edit') await q.setText(trx, messageId, change.text, change.at, position);
-      else if (change.kind === 'delete') await q.markDeleted(trx, messageId, change.at, position);
-      else {
+      if (change.kind === 'edit') {
+        await q.setText(trx, messageId, change.text, change.at, position, mentionsJson(change.mentions ?? []));
+        await q.forgetMentions(trx, messageId);
+        const at = { roomId, seq: current.seq, messageId, authorId: current.author_id, at: change.at };
+        await insertMentionRows(trx, at, change.mentioned ?? []);
+      } else if (change.kind === 'delete') {
+        await q.markDeleted(trx, messageId, change.at, position);
+        await q.forgetMentions(trx, messageId);
+      } else {
         const toggled = toggleReaction(parseReactions(current.reactions), change.by, change.emoji, change.maxEmoji);
         if (!toggled) {
           refusal = { ok: false, reason: 'too_many_reactions' };

@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { Message, ReplyRef } from '../../../contract/types.js';
+import type { Mention, Message, ReplyRef } from '../../../contract/types.js';
 import { excerptOf } from '../../../contract/excerpt.js';
 import type { NewMessage } from '../../core/messages/ports.js';
 import { reactionsSeenBy, type ReactionRecord } from '../../core/messages/reactions.js';
@@ -12,8 +12,9 @@ export interface AppendResult {
   created: boolean;
 }
 
-type MessageRow = Omit<MessagesTable, 'author_id' | 'reactions'> & {
+type MessageRow = Omit<MessagesTable, 'author_id' | 'reactions' | 'mentions'> & {
   reactions: string;
+  mentions: string;
   author_id: string;
   username: string;
   reply_seq: number | null;
@@ -39,6 +40,12 @@ const NO_REACTIONS = '[]';
 
 export const parseReactions = (json: string): ReactionRecord[] => (json === NO_REACTIONS ? [] : (JSON.parse(json) as ReactionRecord[]));
 
+// The same for mentions: most messages have none.
+const NO_MENTIONS = '[]';
+
+export const parseMentions = (json: string): Mention[] => (json === NO_MENTIONS ? [] : (JSON.parse(json) as Mention[]));
+export const mentionsJson = (mentions: readonly Mention[]): string => (mentions.length === 0 ? NO_MENTIONS : JSON.stringify(mentions));
+
 /** A row as `readerId` sees it (its own reactions marked). */
 export function toMessage(row: MessageRow, readerId: string | undefined): Message {
   return {
@@ -54,6 +61,7 @@ export function toMessage(row: MessageRow, readerId: string | undefined): Messag
     deletedAt: row.deleted_at,
     replyTo: replyOf(row),
     reactions: reactionsSeenBy(parseReactions(row.reactions), readerId),
+    mentions: parseMentions(row.mentions),
   };
 }
 
@@ -72,6 +80,7 @@ const messageColumns = [
   'messages.deleted_at',
   'messages.reply_to_id',
   'messages.reactions',
+  'messages.mentions',
   'answered.seq as reply_seq',
   'answered.author_id as reply_author_id',
   'answered_author.username as reply_username',
@@ -137,6 +146,7 @@ export function messageQueries(db: Kysely<Schema>) {
         clientId: string,
         createdAt: string,
         replyToId: string | null,
+        mentions: string,
       ) =>
         db
           .insertInto('messages')
@@ -150,6 +160,7 @@ export function messageQueries(db: Kysely<Schema>) {
             client_id: clientId,
             created_at: createdAt,
             reply_to_id: replyToId,
+            mentions,
           })
           .onConflict((oc) => oc.columns(['author_id', 'room_id', 'client_id']).doNothing())
           .returning('seq'),
@@ -176,13 +187,17 @@ export function messageQueries(db: Kysely<Schema>) {
         .orderBy('messages.change_seq', 'asc')
         .limit(limit),
     ),
-    setText: compileOnce(db, (db, messageId: string, text: string, editedAt: string, change: number) =>
-      db.updateTable('messages').set({ text, edited_at: editedAt, change_seq: change }).where('id', '=', messageId),
+    setText: compileOnce(db, (db, messageId: string, text: string, editedAt: string, change: number, mentions: string) =>
+      db.updateTable('messages').set({ text, edited_at: editedAt, change_seq: change, mentions }).where('id', '=', messageId),
     ),
-    // The text is gone from the database, and so are the reactions to it.
+    // The text is gone from the database, and so are the reactions to it and whom it mentioned.
     markDeleted: compileOnce(db, (db, messageId: string, deletedAt: string, change: number) =>
-      db.updateTable('messages').set({ text: '', reactions: '[]', deleted_at: deletedAt, change_seq: change }).where('id', '=', messageId),
+      db
+        .updateTable('messages')
+        .set({ text: '', reactions: '[]', mentions: '[]', deleted_at: deletedAt, change_seq: change })
+        .where('id', '=', messageId),
     ),
+    forgetMentions: compileOnce(db, (db, messageId: string) => db.deleteFrom('mentions').where('message_id', '=', messageId)),
     setReactions: compileOnce(db, (db, messageId: string, reactions: string, change: number) =>
       db.updateTable('messages').set({ reactions, change_seq: change }).where('id', '=', messageId),
     ),
@@ -224,7 +239,7 @@ export async function findById(
 export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, message: NewMessage): Promise<Message | undefined> {
   const room = (await q.takeNextSeq(trx, message.roomId, message.createdAt)).rows[0];
   if (!room) throw new Error(`No room ${message.roomId} to append to`);
-  const { id, roomId, author, text, clientId, createdAt } = message;
+  const { id, roomId, author, text, clientId, createdAt, mentions = [] } = message;
   const replyTo = message.replyTo ?? null;
   const stored = await q.insertUnlessDuplicate(
     trx,
@@ -237,8 +252,10 @@ export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, 
     clientId,
     createdAt,
     replyTo?.id ?? null,
+    mentionsJson(mentions),
   );
   if (stored.rows.length === 0) return undefined;
+  await insertMentionRows(trx, { roomId, seq: room.last_seq, messageId: id, authorId: author.id, at: createdAt }, message.mentioned ?? []);
   return {
     id,
     roomId,
@@ -252,5 +269,29 @@ export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, 
     deletedAt: null,
     replyTo,
     reactions: [],
+    mentions: [...mentions],
   };
+}
+
+/** Whom a message calls, one row each ('*': everyone in the room), in the caller's transaction. Most messages call no one. */
+export async function insertMentionRows(
+  trx: Kysely<Schema>,
+  at: { roomId: string; seq: number; messageId: string; authorId: string; at: string },
+  userIds: readonly string[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await trx
+    .insertInto('mentions')
+    .values(
+      userIds.map((userId) => ({
+        room_id: at.roomId,
+        seq: at.seq,
+        user_id: userId,
+        author_id: at.authorId,
+        message_id: at.messageId,
+        created_at: at.at,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

@@ -8,6 +8,7 @@ import * as m005 from './005-room-owner-index.js';
 import * as m006 from './006-rich-messages.js';
 import * as m007 from './007-direct-rooms.js';
 import * as m008 from './008-people.js';
+import * as m009 from './009-attention.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -23,6 +24,7 @@ const migrations: Record<string, EngineMigration> = {
   '006-rich-messages': m006,
   '007-direct-rooms': m007,
   '008-people': m008,
+  '009-attention': m009,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

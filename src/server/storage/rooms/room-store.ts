@@ -22,7 +22,14 @@ function hotQueries(db: Kysely<Schema>) {
     addMember: compileOnce(db, (db, roomId: string, userId: string, joinedAt: string) =>
       db
         .insertInto('memberships')
-        .values({ room_id: roomId, user_id: userId, role: 'member', joined_at: joinedAt })
+        // A newcomer starts with the room read: its history is there to scroll, not to be told of.
+        .values((eb) => ({
+          room_id: roomId,
+          user_id: userId,
+          role: 'member',
+          joined_at: joinedAt,
+          last_read_seq: eb.selectFrom('rooms').select('last_seq').where('id', '=', roomId),
+        }))
         .onConflict((oc) => oc.columns(['room_id', 'user_id']).doNothing()),
     ),
     bumpCount: compileOnce(db, (db, roomId: string, delta: number) =>

@@ -6,9 +6,12 @@ import { AppLink } from '../ui.js';
 import { useChat } from '../../store.js';
 import { Avatar } from '../Avatar.js';
 import { UsersIcon } from '../icons.js';
+import type { ReadState } from '../../state/types.js';
+import { Badges, calls, countsLabel } from './Badges.js';
 
 /** A direct conversation in the sidebar: named by the other people, with a presence dot and unread count. */
-export function DirectLink({ room, active, unread }: { room: Room; active: boolean; unread: number }): ReactElement {
+export function DirectLink({ room, active, attention }: { room: Room; active: boolean; attention: ReadState }): ReactElement {
+  const state = active ? undefined : attention;
   const meId = useChat((s) => s.me?.id);
   const others = othersIn(room, meId);
   const connected = useChat((s) => s.connection === 'online');
@@ -20,9 +23,9 @@ export function DirectLink({ room, active, unread }: { room: Room; active: boole
     <li>
       <AppLink
         href={roomPath(room.id)}
-        aria-label={`${title}, ${presence}${unread > 0 ? `, ${unread} unread` : ''}`}
+        aria-label={`${title}, ${presence}${countsLabel(state)}`}
         aria-current={active ? 'page' : undefined}
-        className={`group flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm transition-colors ${active ? 'bg-stone-800 text-white' : 'hover:bg-stone-800/60 hover:text-stone-100'} ${unread > 0 ? 'font-semibold text-stone-100' : ''}`}
+        className={`group flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm transition-colors ${active ? 'bg-stone-800 text-white' : 'hover:bg-stone-800/60 hover:text-stone-100'} ${calls(state) ? 'font-semibold text-stone-100' : ''}`}
       >
         <span className="relative shrink-0">
           {others.length === 1 && first ? (
@@ -38,11 +41,7 @@ export function DirectLink({ room, active, unread }: { room: Room; active: boole
           />
         </span>
         <span className="min-w-0 flex-1 truncate">{title}</span>
-        {unread > 0 && (
-          <span aria-hidden="true" className="rounded-full bg-orange-700 px-1.5 py-px text-xs font-semibold text-white tabular-nums">
-            {unread > 99 ? '99+' : unread}
-          </span>
-        )}
+        <Badges state={state} direct />
       </AppLink>
     </li>
   );

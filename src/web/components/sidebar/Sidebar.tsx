@@ -87,7 +87,7 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
               <ul className="space-y-0.5">
                 {roomIds.map((id) => {
                   const view = rooms[id];
-                  return view ? <RoomLink key={id} room={view.room} unread={view.unread} active={id === activeRoomId} /> : null;
+                  return view ? <RoomLink key={id} room={view.room} attention={view.attention} active={id === activeRoomId} /> : null;
                 })}
               </ul>
             )}
@@ -113,7 +113,7 @@ export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void 
               <ul className="space-y-0.5">
                 {directIds.map((id) => {
                   const view = rooms[id];
-                  return view ? <DirectLink key={id} room={view.room} unread={view.unread} active={id === activeRoomId} /> : null;
+                  return view ? <DirectLink key={id} room={view.room} attention={view.attention} active={id === activeRoomId} /> : null;
                 })}
               </ul>
             )}
