@@ -17,6 +17,7 @@ const serverParts = {
   memory: { may: ['core'], why: 'An adapter of core ports depends on the core alone.' },
   hashing: { may: ['core'], why: 'An adapter of core ports depends on the core alone.' },
   mail: { may: ['core'], why: 'An adapter of core ports depends on the core alone.' },
+  push: { may: ['core'], why: 'An adapter of core ports depends on the core alone.' },
   redis: { may: ['core'], why: 'The Redis adapters depend on the core and the cluster interface alone.' },
   ops: { may: ['core', 'realtime'], why: 'ops/ watches through ports and the cluster interface.' },
 };
@@ -36,6 +37,7 @@ const adapterPackages = [
   'redis',
   'ioredis',
   'prom-client',
+  'web-push',
 ];
 
 function boundaryOf(part, { may, why }) {
@@ -91,6 +93,11 @@ export default tseslint.config(
     },
   },
   ...Object.entries(serverParts).map(([part, rule]) => boundaryOf(part, rule)),
+  {
+    // The service worker is one plain file served as it is (public/sw.js says why).
+    files: ['src/web/public/sw.js'],
+    languageOptions: { globals: { self: 'readonly', caches: 'readonly' } },
+  },
   {
     // The contract is shared with the browser: nothing server-side in it.
     files: ['src/contract/**/*.ts'],

@@ -52,6 +52,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${database}`,
+      HEARTH_VAPID_FILE: `${database}.vapid.json`,
       HEARTH_RATE_LIMITS: 'off',
       LOG_LEVEL: 'warn',
       SMTP_URL: `smtp://127.0.0.1:${mailPort}`,

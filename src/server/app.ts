@@ -40,6 +40,11 @@ import { attachGateway, createSocketServer } from './realtime/gateway.js';
 import { socketBroadcaster } from './realtime/socket-broadcaster.js';
 import type { HearthServer } from './realtime/types.js';
 import { QuietRequestLog } from './http/request-log.js';
+import { scheduleNotifications, type NotificationRunner } from './ops/notifications.js';
+import { loadVapidKeys } from './push/vapid-keys.js';
+import { webPushSender } from './push/web-push-sender.js';
+import type { PushSender } from './core/attention/notify/ports.js';
+import { pushRoutes } from './http/push-routes.js';
 
 import type { Stores } from './core/shared/ports.js';
 export type { Stores };
@@ -62,6 +67,8 @@ export interface AppDeps {
   /** Replace readiness probes (tests make one fail); by default the stores' ping and the cluster's. */
   probes?: Partial<Probes>;
   readinessIntervalMs?: number;
+  /** Web Push (tests may trust a local push service through config.pushCaFile instead). */
+  push?: PushSender;
 }
 
 export interface Hearth {
@@ -71,6 +78,7 @@ export interface Hearth {
   io: HearthServer;
   readiness: Readiness;
   metrics: Metrics;
+  notifications: NotificationRunner;
 }
 
 /** Wires HTTP, sockets and the core. Never listens: main.ts and the tests decide where. */
@@ -98,6 +106,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   const hashingThreads = argon2Threads(config.hashing.concurrency);
   app.addHook('onClose', async () => hashingThreads.close());
   const shared = config.rateLimits ? deps.cluster?.limiter : undefined;
+  // The runner needs the core and the core pokes the runner: wired once both exist.
+  let notifySoon = (): void => undefined;
   const core: CoreDeps = {
     ...stores,
     presence: deps.presence ?? deps.cluster?.presence ?? new MemoryPresence(),
@@ -115,6 +125,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
         ? smtpMailer(config.smtpUrl, config.mailFrom)
         : devOutbox(config.outboxDir, config.mailFrom, app.log, config.production)),
     publicUrl: publicBaseUrl(config),
+    push:
+      deps.push ??
+      webPushSender({ keys: loadVapidKeys(config.vapid), subject: config.vapid.subject, hosts: config.pushHosts, caFile: config.pushCaFile }),
+    pushHosts: config.pushHosts,
+    notifySoon: () => notifySoon(),
     background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),
   };
 
@@ -135,8 +150,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   await app.register(directRoutes(core));
   await app.register(peopleRoutes(core));
   await app.register(attentionRoutes(core));
+  await app.register(pushRoutes(core));
   await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot, config.production));
+  const notifications = scheduleNotifications(app, core, metrics, { intervalMs: config.notifyIntervalMs, digestMs: config.digestSweepMs });
+  notifySoon = notifications.poke;
   attachGateway(app, io, core, {
     origins: config,
     maxSocketsPerUser: config.maxSocketsPerUser,
@@ -151,5 +169,5 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   core.presence.onChange?.((change) => core.background(presenceChanged(core, change), 'announcing presence found by a sweep'));
   app.addHook('onReady', async () => readiness.start(deps.readinessIntervalMs ?? 2_000));
   app.addHook('onClose', async () => readiness.stop());
-  return { app, routes, io, readiness, metrics };
+  return { app, routes, io, readiness, metrics, notifications };
 }

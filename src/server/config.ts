@@ -39,7 +39,20 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
+  /** Web Push: VAPID keys given (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY) or kept in this file, made on first start. */
+  vapid: { publicKey: string | undefined; privateKey: string | undefined; keysFile: string; subject: string };
+  /** Hosts a browser's push endpoint may be on (HEARTH_PUSH_HOSTS, comma-separated; `*.` for subdomains). */
+  pushHosts: string[];
+  /** A PEM file of extra certificate authorities trusted for push endpoints (HEARTH_PUSH_CA; tests). */
+  pushCaFile: string | undefined;
+  /** How often the notification queue is looked at besides each send (HEARTH_NOTIFY_MS). */
+  notifyIntervalMs: number;
+  /** How often missed mentions are mailed (HEARTH_DIGEST_SWEEP_MS). */
+  digestSweepMs: number;
 }
+
+/** The push services of Chrome/Edge (FCM), Firefox, Safari and Windows. */
+export const defaultPushHosts = ['fcm.googleapis.com', '*.push.services.mozilla.com', '*.push.apple.com', '*.notify.windows.com'];
 
 const defaultWebRoot = fileURLToPath(new URL('../../web', import.meta.url));
 const day = 24 * 60 * 60 * 1000;
@@ -86,7 +99,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Hearth <hearth@localhost>',
     outboxDir: env.HEARTH_OUTBOX_DIR ?? './data/outbox',
+    vapid: {
+      publicKey: env.VAPID_PUBLIC_KEY || undefined,
+      privateKey: env.VAPID_PRIVATE_KEY || undefined,
+      keysFile: env.HEARTH_VAPID_FILE ?? './data/vapid-keys.json',
+      subject: env.VAPID_SUBJECT ?? `mailto:${addressOf(env.MAIL_FROM ?? 'hearth@localhost')}`,
+    },
+    pushHosts: env.HEARTH_PUSH_HOSTS
+      ? env.HEARTH_PUSH_HOSTS.split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean)
+      : defaultPushHosts,
+    pushCaFile: env.HEARTH_PUSH_CA || undefined,
+    notifyIntervalMs: positiveInteger('HEARTH_NOTIFY_MS', env.HEARTH_NOTIFY_MS, 2_000),
+    digestSweepMs: positiveInteger('HEARTH_DIGEST_SWEEP_MS', env.HEARTH_DIGEST_SWEEP_MS, 60_000),
   };
+}
+
+/** "Hearth <hearth@example.org>" → "hearth@example.org". */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
 function parseWorkers(value: string): number {

@@ -16,6 +16,7 @@ export async function refreshRooms(alsoMine: string[] = []): Promise<void> {
     memberIds: [...listed.memberOf, ...alsoMine],
     nextCursor: listed.nextCursor,
     online: listed.online,
+    attention: listed.attention,
   });
 }
 

@@ -12,6 +12,7 @@ import { loadBlocked } from './people.js';
 import { closeSocket } from './realtime/socket.js';
 import { navigate, roomPath } from './router.js';
 import { chat } from './store.js';
+import { subscribeToPush, unsubscribeFromPush } from './push.js';
 
 const signedOutNotice = 'You were signed out';
 
@@ -26,6 +27,8 @@ export function startSession(me: User): void {
   void refreshRooms().then(restoreOutbox);
   void loadBlocked();
   connectRealtime(control);
+  // Allowed before (this browser said yes once): the subscription is renewed for this person.
+  void subscribeToPush().catch(() => undefined);
 }
 
 /** Forgets the session here and shows `to` (the landing page), with a notice when one is given. */
@@ -57,11 +60,13 @@ export async function replacingSession<T>(call: () => Promise<T>): Promise<T> {
 /** Logs this session out; without an answer from the server, this browser forgets it anyway. */
 export async function signOut(): Promise<void> {
   closeSocket();
+  await unsubscribeFromPush();
   await api.logout().catch(() => undefined);
   endSession();
 }
 
 export async function signOutEverywhere(): Promise<void> {
+  await unsubscribeFromPush();
   await replacingSession(() => accounts.logoutEverywhere());
   endSession();
 }

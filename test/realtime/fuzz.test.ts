@@ -87,8 +87,11 @@ describe('random payloads', () => {
       ['PATCH', '/api/account/profile'],
       ['PUT', `/api/rooms/${roomId}/notifications`],
       ['PATCH', `/api/rooms/${roomId}/settings`],
+      ['POST', '/api/push/subscriptions'],
+      ['DELETE', '/api/push/subscriptions'],
+      ['PATCH', '/api/account/notifications'],
     ];
-    for (let i = 0; i < 280; i++) {
+    for (let i = 0; i < 390; i++) {
       const [method, path] = routes[i % routes.length]!;
       const res = await api(server, method, path, { token, body: JSON.stringify(junk(next, roomId, 0, httpFields) ?? null) });
       expect(res.status).toBeLessThan(500);

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppDeps } from '../../src/server/app.js';
@@ -69,8 +71,11 @@ export function clusterSuite(name: string, options: ClusterOptions = {}): Cluste
 }
 
 async function startNode(schema: string, prefix: string, options: ClusterOptions, redisUrl: string): Promise<ClusterNode> {
+  const base = loadConfig({ NODE_ENV: 'test', HEARTH_RATE_LIMITS: 'off' });
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', HEARTH_RATE_LIMITS: 'off' }),
+    ...base,
+    // The nodes of one cluster share a key pair, as several machines given the same keys would.
+    vapid: { ...base.vapid, keysFile: join(tmpdir(), `${schema}-vapid-keys.json`) },
     databaseUrl: testDatabaseUrl,
     webRoot: '/nonexistent',
     shutdownGraceMs: 2_000,
@@ -84,6 +89,7 @@ async function startNode(schema: string, prefix: string, options: ClusterOptions
   return {
     ...hearth,
     config,
+    schema,
     cluster,
     database,
     url: `http://127.0.0.1:${port}`,

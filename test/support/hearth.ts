@@ -16,6 +16,8 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface TestServer extends Hearth {
   url: string;
   config: Config;
+  /** The PostgreSQL schema it runs in (undefined on SQLite): another connection opens the same data. */
+  schema: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -29,8 +31,10 @@ export async function startHearth(
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
   const schema = engine === 'postgres' ? throwawaySchemaName('hearth') : undefined;
+  const base = loadConfig({ NODE_ENV: 'test', HEARTH_RATE_LIMITS: 'off' });
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', HEARTH_RATE_LIMITS: 'off' }),
+    ...base,
+    vapid: { ...base.vapid, keysFile: join(dir, 'vapid-keys.json') },
     databaseUrl: schema ? testDatabaseUrl : `sqlite:${join(dir, 'hearth.db')}`,
     webRoot: join(dir, 'no-web'),
     shutdownGraceMs: 2_000,
@@ -44,6 +48,7 @@ export async function startHearth(
   return {
     ...hearth,
     config,
+    schema,
     url: `http://127.0.0.1:${port}`,
     async stop() {
       await hearth.app.close();

@@ -7,6 +7,8 @@ export interface Metrics {
   fanOut: Histogram;
   dbLatency: Histogram<'operation'>;
   redisErrors: Counter<'source'>;
+  pushes: Counter<'outcome'>;
+  digests: Counter;
 }
 
 /**
@@ -58,5 +60,12 @@ export function createMetrics(connectedSockets: () => number): Metrics {
       labelNames: ['source'],
       registers,
     }),
+    pushes: new Counter({
+      name: 'hearth_pushes_total',
+      help: 'Web Push attempts by outcome (sent, gone: the subscription ended, retried, dropped after the last try)',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    digests: new Counter({ name: 'hearth_digest_mails_total', help: 'Digest mails of missed mentions sent', registers }),
   };
 }

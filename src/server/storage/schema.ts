@@ -127,6 +127,7 @@ export interface PushSubscriptionsTable {
 export interface DeliveriesTable {
   id: string;
   user_id: string;
+  endpoint: string;
   room_id: string;
   message_id: string;
   payload: string;

@@ -6,6 +6,8 @@ import { createSessionStore } from './accounts/session-store.js';
 import { createUserStore } from './accounts/user-store.js';
 import { createPeopleStore } from './people/people-store.js';
 import { createAttentionStore } from './attention/attention-store.js';
+import { createNotifyStore } from './attention/notify-store.js';
+import { createDigestStore } from './attention/digest-store.js';
 
 export { openDatabase, type Database, type Engine, type OpenOptions } from './database.js';
 
@@ -21,6 +23,8 @@ export function createStores(database: Database): Stores {
     resetTokens: createResetTokenStore(database),
     people: createPeopleStore(database),
     attention: createAttentionStore(database),
+    notify: createNotifyStore(database),
+    digests: createDigestStore(database),
     ping: () => database.ping(),
   };
 }

@@ -2,7 +2,6 @@ import { lazy, type ReactElement, Suspense, useEffect, useState } from 'react';
 import type { Route } from '../router.js';
 import { refreshRooms } from '../room-list.js';
 import { usePathname } from '../router.js';
-import { AccountPage } from './account/AccountPage.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { Home } from './Home.js';
 import { RoomScreen } from './room/RoomScreen.js';
@@ -12,6 +11,8 @@ import { useChat } from '../store.js';
 
 // Its own chunk: fetched the first time someone opens a profile.
 const ProfileCard = lazy(() => import('./people/ProfileCard.js'));
+// The account pages are visited rarely: their forms stay out of the first download.
+const AccountPage = lazy(() => import('./account/AccountPage.js').then((m) => ({ default: m.AccountPage })));
 
 /** Signed-in layout: the sidebar (a drawer on narrow screens) and the current room or home. */
 export function Shell({ route }: { route: Route }): ReactElement {
@@ -45,7 +46,9 @@ export function Shell({ route }: { route: Route }): ReactElement {
         {route.name === 'room' ? (
           <RoomScreen key={route.roomId} roomId={route.roomId} onOpenDrawer={openDrawer} />
         ) : route.name === 'account' ? (
-          <AccountPage onOpenDrawer={openDrawer} />
+          <Suspense fallback={<main className="flex-1" aria-busy="true" />}>
+            <AccountPage onOpenDrawer={openDrawer} />
+          </Suspense>
         ) : (
           <Home onOpenDrawer={openDrawer} />
         )}

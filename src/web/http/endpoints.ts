@@ -1,4 +1,4 @@
-import type { CreateRoomBody, JoinRoomBody, MessagePage, Room, RoomPreview, User } from '../../contract/index.js';
+import type { Attention, CreateRoomBody, JoinRoomBody, MentionPolicy, MessagePage, NotifyLevel, Room, RoomPreview, User } from '../../contract/index.js';
 import { ApiError, request } from './request.js';
 
 /** Who this browser's session belongs to; `email` is null for a guest. */
@@ -29,7 +29,17 @@ export interface RoomList {
   nextCursor?: string;
   /** Who of the direct conversations' people is online now. */
   online?: string[];
+  /** The read state of each room one belongs to. */
+  attention?: Attention[];
 }
+
+/** How loudly a room may call one ('default' follows its size), and whether it is muted. */
+export const setNotifications = async (roomId: string, change: { level?: NotifyLevel | 'default'; muted?: boolean }): Promise<Attention> =>
+  (await request<{ attention: Attention }>('PUT', `/api/rooms/${encodeURIComponent(roomId)}/notifications`, change)).attention;
+
+/** An owner's setting: who may call everyone with @room / @here. */
+export const setMentionPolicy = async (roomId: string, mentionPolicy: MentionPolicy): Promise<Room> =>
+  (await request<{ room: Room }>('PATCH', `/api/rooms/${encodeURIComponent(roomId)}/settings`, { mentionPolicy })).room;
 
 export const listRooms = (cursor?: string): Promise<RoomList> =>
   request('GET', cursor === undefined ? '/api/rooms' : `/api/rooms?cursor=${encodeURIComponent(cursor)}`);

@@ -75,3 +75,20 @@ describe('rendering markdown', () => {
     expect(out.replace(/<\/?[a-z0-9]+((?:\s+[a-z-]+="[^"]*")*)\s*\/?>/g, '')).not.toContain('<');
   });
 });
+
+describe('mentions', () => {
+  const lookup = (written: string) => (written.toLowerCase() === 'ann' ? 'me' : ['bob smith', 'room'].includes(written.toLowerCase()) ? 'other' : null);
+  const withMentions = (text: string) => renderToStaticMarkup(createElement(Fragment, null, ...renderMarkdown(text, lookup)));
+
+  it('highlights the names the server resolved, the reader’s own apart, and leaves the rest as text', () => {
+    expect(withMentions('hi @Ann, @[Bob Smith] and @Eve.')).toBe(
+      '<p>hi <span class="hearth-mention hearth-mention-me">@Ann</span>, <span class="hearth-mention">@[Bob Smith]</span> and @Eve.</p>',
+    );
+    expect(withMentions('**@room** now')).toBe('<p><strong><span class="hearth-mention">@room</span></strong> now</p>');
+  });
+
+  it('never inside code or a link, and markup in a name stays text', () => {
+    expect(withMentions('`@Ann` and\n```\n@Ann\n```')).not.toContain('hearth-mention');
+    expect(withMentions('@[<b>x</b>]')).toBe('<p>@[&lt;b&gt;x&lt;/b&gt;]</p>');
+  });
+});

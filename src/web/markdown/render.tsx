@@ -2,6 +2,10 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { createElement, type ReactNode } from 'react';
 import { CodeBlock } from './CodeBlock.js';
+import { mentionPattern } from '../../contract/mentions.js';
+
+/** Whether `@name` (as written) is a mention the server resolved, and whether it calls the reader. */
+export type MentionLookup = (written: string) => 'me' | 'other' | null;
 
 /**
  * Messages are markdown, parsed by markdown-it (docs/architecture.md says why) with raw HTML off
@@ -50,7 +54,7 @@ function propsOf(token: Token, tag: string): Record<string, unknown> {
   return {};
 }
 
-function build(tokens: Token[], keyPrefix: string): ReactNode[] {
+function build(tokens: Token[], keyPrefix: string, mention: MentionLookup | undefined): ReactNode[] {
   const root: Frame = { tag: '', props: {}, children: [] };
   const stack: Frame[] = [root];
   const top = () => stack[stack.length - 1]!;
@@ -71,10 +75,10 @@ function build(tokens: Token[], keyPrefix: string): ReactNode[] {
     }
     switch (token.type) {
       case 'inline':
-        top().children.push(...build(token.children ?? [], `${key}.`));
+        top().children.push(...build(token.children ?? [], `${key}.`, mention));
         return;
       case 'text':
-        top().children.push(token.content);
+        top().children.push(...(mention ? withMentions(token.content, mention, key) : [token.content]));
         return;
       case 'code_inline':
         top().children.push(createElement('code', { key }, token.content));
@@ -99,6 +103,26 @@ function build(tokens: Token[], keyPrefix: string): ReactNode[] {
   return root.children;
 }
 
-export function renderMarkdown(text: string): ReactNode[] {
-  return build(md.parse(text, {}), 'md');
+/** Text with its resolved mentions as highlighted names (the same pattern the server reads them with). */
+function withMentions(text: string, mention: MentionLookup, key: string): ReactNode[] {
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (const match of text.matchAll(mentionPattern)) {
+    const written = (match[1] ?? match[2] ?? '').replace(/[.-]+$/, '');
+    const kind = mention(written);
+    if (kind === null || match.index === undefined) continue;
+    // A bare name ends before trailing punctuation; a bracketed one at its bracket.
+    const end = match[1] !== undefined ? match.index + match[0].length : match.index + 1 + written.length;
+    if (match.index > from) parts.push(text.slice(from, match.index));
+    parts.push(
+      createElement('span', { key: `${key}@${match.index}`, className: kind === 'me' ? 'hearth-mention hearth-mention-me' : 'hearth-mention' }, text.slice(match.index, end)),
+    );
+    from = end;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return parts;
+}
+
+export function renderMarkdown(text: string, mention?: MentionLookup): ReactNode[] {
+  return build(md.parse(text, {}), 'md', mention);
 }

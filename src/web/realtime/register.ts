@@ -29,4 +29,6 @@ export function connectRealtime(session: SessionControl): void {
   socket.on('room:added', onRoomAdded);
   socket.on('person:blocked', ({ userId, blocked }) => chat.dispatch({ type: 'person/blocked', userId, blocked }));
   socket.on('socket:closing', onSocketClosing);
+  socket.on('room:attention', ({ attention }) => chat.dispatch({ type: 'attention/changed', attention }));
+  socket.on('room:typing', ({ roomId, user }) => chat.dispatch({ type: 'typing/started', roomId, user, at: Date.now() }));
 }

@@ -121,7 +121,17 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case 'room/joined': {
       const { join, mode } = action;
-      const next = withRoom(state, join.room.id, (v) => view.applyJoin(v, join, mode, meId), join.room);
+      const opening = state.activeRoomId === join.room.id && mode === 'initial';
+      const next = withRoom(
+        state,
+        join.room.id,
+        (v) => {
+          const joinedView = view.applyJoin(v, join, mode, meId);
+          const placeDivider = opening && !v.loaded && v.unreadAfterSeq === null && joinedView.attention.unread > 0;
+          return placeDivider ? { ...joinedView, unreadAfterSeq: joinedView.attention.readSeq } : joinedView;
+        },
+        join.room,
+      );
       const peopleOnline = { ...next.peopleOnline };
       for (const user of join.online) peopleOnline[user.id] = true;
       return withMember({ ...next, peopleOnline }, join.room.id);

@@ -7,6 +7,8 @@ export type TimelineItem =
   | { kind: 'message'; key: string; message: Message; mine: boolean; continued: boolean }
   | { kind: 'pending'; key: string; pending: PendingMessage; continued: boolean }
   | { kind: 'notice'; key: string; notice: Notice }
+  /** "New messages": above the first message past the read position the room was opened with. */
+  | { kind: 'unread'; key: string }
   /** A run of messages from people the reader blocks, folded into one line until shown. */
   | { kind: 'folded'; key: string; messageIds: string[] };
 
@@ -52,9 +54,15 @@ export function buildTimeline(
     items.push({ kind: 'notice', key: `notice:${notice.id}`, notice });
   };
 
+  let unreadPlaced = view.unreadAfterSeq === null;
   for (const message of view.messages) {
     while (n < notices.length && notices[n]!.afterSeq < message.seq) pushNotice(notices[n++]!);
     startDay(message.createdAt);
+    if (!unreadPlaced && message.seq > view.unreadAfterSeq! && message.author.id !== meId) {
+      unreadPlaced = true;
+      last = null;
+      items.push({ kind: 'unread', key: 'unread' });
+    }
     if (folds(message)) {
       const previous = items.at(-1);
       if (previous?.kind === 'folded') previous.messageIds.push(message.id);

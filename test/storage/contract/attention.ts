@@ -99,6 +99,45 @@ export function attentionContract(f: Fixture): void {
       expect(await f.stores.attention.membersNamed(room, [])).toEqual([]);
     });
 
+    it('the notification queue: a room waits until handed out, and only one hand-out of the same step wins', async () => {
+      const { ann, bob, room } = await roomOfTwo();
+      await f.stores.notify.saveSubscription({ endpoint: `https://push.example/${room}`, userId: bob.id, p256dh: 'p', auth: 'a' }, f.now());
+      await f.stores.messages.appendMessage(f.message(room, ann));
+      await f.stores.messages.appendMessage(f.message(room, ann));
+      expect(await f.stores.notify.roomsWaiting(10_000)).toContain(room);
+      const waiting = await f.stores.notify.readWaiting(room, 1);
+      expect(waiting).toMatchObject({ notifiedSeq: 0, messages: [{ seq: 1 }] });
+      expect(waiting?.recipients).toEqual([{ userId: bob.id, readSeq: 0, level: 'default', muted: false, endpoints: [`https://push.example/${room}`] }]);
+      const delivery = {
+        id: f.unique('d'),
+        userId: bob.id,
+        endpoint: `https://push.example/${room}`,
+        roomId: room,
+        messageId: waiting!.messages[0]!.id,
+        payload: '{}',
+        runAt: f.now(),
+      };
+      const rival = { ...delivery, id: f.unique('d') };
+      const [first, second] = await Promise.all([f.stores.notify.handOut(room, 0, 1, [delivery]), f.stores.notify.handOut(room, 0, 1, [rival])]);
+      expect([first, second].sort()).toEqual([false, true]);
+      const won = first ? delivery : rival;
+      expect((await f.stores.notify.readWaiting(room, 10))?.messages.map((m) => m.seq)).toEqual([2]);
+      expect(await f.stores.notify.handOut(room, 1, 2, [])).toBe(true);
+      expect(await f.stores.notify.readWaiting(room, 10)).toBeUndefined();
+      expect(await f.stores.notify.roomsWaiting(10_000)).not.toContain(room);
+
+      const due = (await f.stores.notify.dueDeliveries(f.now(), 10_000)).filter((d) => d.roomId === room);
+      expect(due).toEqual([{ ...won, attempts: 0 }]);
+      expect(await f.stores.notify.leaseDelivery(won.id, 0, f.now())).toBe(true);
+      expect(await f.stores.notify.leaseDelivery(won.id, 0, f.now())).toBe(false);
+      // Removing the subscription takes its deliveries with it.
+      await f.stores.notify.removeSubscription(delivery.endpoint, 'someone else');
+      expect(await f.stores.notify.findSubscription(delivery.endpoint)).toBeDefined();
+      await f.stores.notify.removeSubscription(delivery.endpoint, bob.id);
+      expect(await f.stores.notify.findSubscription(delivery.endpoint)).toBeUndefined();
+      expect((await f.stores.notify.dueDeliveries(f.now(), 10_000)).filter((d) => d.roomId === room)).toEqual([]);
+    });
+
     it('a room’s mention policy is kept and read with the room', async () => {
       const ann = await f.user();
       const room = await f.room(ann.id);

@@ -3,6 +3,7 @@ import type { MessageDeletePayload, MessageEditPayload, MessageReactPayload } fr
 import type { Message, Room, User } from '../../../contract/types.js';
 import { refuseIfBlockedConversation } from '../people/direct-rules.js';
 import { resolveMentions } from '../attention/resolve-mentions.js';
+import { pushNewMentions } from '../attention/notify/hand-out.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
 import type { CoreDeps } from '../shared/deps.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
@@ -10,6 +11,7 @@ import { mayChangeMessage, type MessageAction } from './message-rules.js';
 import type { ChangeOutcome, MessageChange } from './ports.js';
 
 type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock' | 'people' | 'attention' | 'presence'>;
+type EditDeps = ChangeDeps & Pick<CoreDeps, 'notify' | 'ids' | 'publicUrl' | 'background' | 'notifySoon'>;
 
 /**
  * Only a member changes anything in a room, and only a message that is still there: a member who
@@ -48,7 +50,7 @@ async function change(deps: ChangeDeps, roomId: string, messageId: string, what:
 }
 
 /** Everyone in the room sees the new text and that it was edited; the same text changes nothing. */
-export async function editMessage(deps: ChangeDeps, user: User, input: MessageEditPayload): Promise<Message> {
+export async function editMessage(deps: EditDeps, user: User, input: MessageEditPayload): Promise<Message> {
   const { room, message: current } = await changeableMessage(deps, user, input.roomId, input.messageId, true);
   mustMay(user, current, 'edit');
   if (current.text === input.text) return current;
@@ -62,6 +64,10 @@ export async function editMessage(deps: ChangeDeps, user: User, input: MessageEd
     mentioned,
   });
   deps.broadcast.toRoom(input.roomId, 'message:updated', { message, by: user.id });
+  // Someone the new text names who was not named before is called once, after the answer.
+  const before = new Set(current.mentions.flatMap((m) => (m.kind === 'user' ? [m.id] : [])));
+  const newlyCalled = mentioned.filter((id) => id !== '*' && !before.has(id));
+  if (newlyCalled.length > 0) deps.background(pushNewMentions(deps, user, message, newlyCalled), 'pushing mentions added by an edit');
   return message;
 }
 

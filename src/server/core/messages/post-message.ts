@@ -8,7 +8,10 @@ import { roomVisibleTo } from '../rooms/room-access.js';
 import { refuseIfBlockedConversation } from '../people/direct-rules.js';
 import { resolveMentions } from '../attention/resolve-mentions.js';
 
-type PostDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules' | 'people' | 'attention' | 'presence'>;
+type PostDeps = Pick<
+  CoreDeps,
+  'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules' | 'people' | 'attention' | 'presence' | 'notifySoon'
+>;
 
 export interface PostedMessage {
   message: Message;
@@ -41,7 +44,10 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
     mentions,
     mentioned,
   });
-  if (created) deps.broadcast.toRoom(input.roomId, 'message:created', { message });
+  if (created) {
+    deps.broadcast.toRoom(input.roomId, 'message:created', { message });
+    deps.notifySoon();
+  }
   return { message, created, memberCount: room.memberCount };
 }
 

@@ -1,5 +1,6 @@
 import type { PeopleStore } from '../people/ports.js';
 import type { AttentionStore } from '../attention/ports.js';
+import type { DigestStore, NotifyStore, PushSender } from '../attention/notify/ports.js';
 import type { Mailer, PasswordHasher, ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
 import type { MessageStore } from '../messages/ports.js';
 import type { PresenceTracker } from '../presence/ports.js';
@@ -16,6 +17,14 @@ export interface CoreDeps {
   resetTokens: ResetTokenStore;
   people: PeopleStore;
   attention: AttentionStore;
+  notify: NotifyStore;
+  digests: DigestStore;
+  /** Web Push with this server's VAPID keys. */
+  push: PushSender;
+  /** Hosts a push endpoint may be on (HEARTH_PUSH_HOSTS; `*.` for any subdomain). */
+  pushHosts: readonly string[];
+  /** Notifications are waiting (a message stored, pushes queued): hand them out soon, after the answer. */
+  notifySoon: () => void;
   passwords: PasswordHasher;
   mailer: Mailer;
   presence: PresenceTracker;

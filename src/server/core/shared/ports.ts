@@ -1,5 +1,6 @@
 import type { PeopleStore } from '../people/ports.js';
 import type { AttentionStore } from '../attention/ports.js';
+import type { DigestStore, NotifyStore } from '../attention/notify/ports.js';
 import type { ServerToClientEvents } from '../../../contract/events.js';
 import type { ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
 import type { MessageStore } from '../messages/ports.js';
@@ -21,6 +22,8 @@ export interface Stores {
   resetTokens: ResetTokenStore;
   people: PeopleStore;
   attention: AttentionStore;
+  notify: NotifyStore;
+  digests: DigestStore;
   /** Resolves when the database answers a trivial query: the readiness check. */
   ping(): Promise<void>;
 }

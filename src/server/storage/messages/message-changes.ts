@@ -34,6 +34,8 @@ export async function changeMessage(
       } else if (change.kind === 'delete') {
         await q.markDeleted(trx, messageId, change.at, position);
         await q.forgetMentions(trx, messageId);
+        // Its pushes not sent yet are not sent.
+        await q.forgetDeliveries(trx, messageId);
       } else {
         const toggled = toggleReaction(parseReactions(current.reactions), change.by, change.emoji, change.maxEmoji);
         if (!toggled) {

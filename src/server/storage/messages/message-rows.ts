@@ -198,6 +198,7 @@ export function messageQueries(db: Kysely<Schema>) {
         .where('id', '=', messageId),
     ),
     forgetMentions: compileOnce(db, (db, messageId: string) => db.deleteFrom('mentions').where('message_id', '=', messageId)),
+    forgetDeliveries: compileOnce(db, (db, messageId: string) => db.deleteFrom('deliveries').where('message_id', '=', messageId)),
     setReactions: compileOnce(db, (db, messageId: string, reactions: string, change: number) =>
       db.updateTable('messages').set({ reactions, change_seq: change }).where('id', '=', messageId),
     ),

@@ -8,8 +8,8 @@ import type { Engine } from '../schema.js';
  * (`messages.mentions`, JSON) and each mention is a row of `mentions` (user_id '*' for everyone
  * in the room: `@room` and every message of a direct conversation), which the counts and the
  * e-mail digest read. `rooms.notified_seq` is how far notifications were handed out (the durable
- * queue is the messages themselves past it); `deliveries` are the pushes still to send, with
- * retries; `push_subscriptions` one browser each. Users choose a digest interval (0 = off).
+ * queue is the messages themselves past it); `deliveries` are the pushes still to send (one per
+ * browser), with retries; `push_subscriptions` one browser each. Users choose a digest interval (0 = off).
  * Frozen once released: later changes go in a new migration.
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
@@ -77,6 +77,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .createTable('deliveries')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('endpoint', 'text', (c) => c.notNull().references('push_subscriptions.endpoint').onDelete('cascade'))
     .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
     .addColumn('message_id', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
@@ -84,4 +85,5 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('run_at', time, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('deliveries_due').on('deliveries').column('run_at').execute();
+  await db.schema.createIndex('deliveries_by_message').on('deliveries').column('message_id').execute();
 }

@@ -9,6 +9,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { ProfileForm } from './ProfileForm.js';
 import { AppLink } from '../ui.js';
 import { BlockedPeople } from './BlockedPeople.js';
+import { NotificationSettings } from './NotificationSettings.js';
 
 const card = 'rounded-2xl border border-stone-200 bg-white p-5 shadow-xs sm:p-6';
 
@@ -52,6 +53,9 @@ export function AccountPage({ onOpenDrawer }: { onOpenDrawer: () => void }): Rea
             </section>
             <section className={card}>
               <BlockedPeople />
+            </section>
+            <section className={card}>
+              <NotificationSettings hasEmail={email !== null} />
             </section>
             {me?.kind === 'guest' ? (
               <section className={card}>

@@ -1,4 +1,8 @@
-import { type KeyboardEvent, type ReactElement, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactElement, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { Member } from '../../../contract/index.js';
+import { sayTyping, stoppedTyping } from '../../typing.js';
+import { MentionSuggestions, optionId } from './MentionSuggestions.js';
+import { membersOf, mentionQueryAt, suggestionsFor, withMention, type Suggestion } from './mention-query.js';
 import { excerptOf, limits, messageTextSchema } from '../../../contract/index.js';
 import { sendMessage } from '../../realtime/commands.js';
 import { chat, useChat } from '../../store.js';
@@ -13,6 +17,16 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
   const [text, setText] = useState(() => drafts.get(roomId) ?? '');
   const replyingTo = useChat((s) => s.rooms[roomId]?.replyingTo ?? null);
   const area = useRef<HTMLTextAreaElement>(null);
+  const [caret, setCaret] = useState(0);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const listId = useId();
+  const meId = useChat((s) => s.me?.id);
+  const direct = useChat((s) => s.rooms[roomId]?.room.kind === 'direct');
+  const typed = mentionQueryAt(text, caret);
+  const suggestions = typed && typed.start !== dismissed ? suggestionsFor(members, typed.query, meId, direct) : [];
+  const suggesting = suggestions.length > 0;
   const parsed = messageTextSchema.safeParse(text);
   const left = limits.textMax - text.trimEnd().length;
 
@@ -27,9 +41,30 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
     el.style.height = `${Math.min(el.scrollHeight, maxHeightPx)}px`;
   }, [text]);
 
-  function change(value: string): void {
+  // The room's members are asked for once an `@` is typed.
+  const wantsMembers = typed !== null;
+  useEffect(() => {
+    if (!wantsMembers) return;
+    let current = true;
+    void membersOf(roomId).then((list) => current && setMembers(list));
+    return () => {
+      current = false;
+    };
+  }, [wantsMembers, roomId]);
+  useEffect(() => setActive(0), [typed?.query]);
+
+  function change(value: string, at = value.length): void {
     setText(value);
+    setCaret(at);
     drafts.set(roomId, value);
+    if (value.trim() !== '') sayTyping(roomId);
+  }
+
+  function pick(suggestion: Suggestion): void {
+    if (!typed) return;
+    const next = withMention(text, typed, suggestion.username);
+    change(next.text, next.caret);
+    requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
   }
 
   function submit(): void {
@@ -38,11 +73,33 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
       ? { id: replyingTo.id, seq: replyingTo.seq, author: replyingTo.author, excerpt: excerptOf(replyingTo.text), deleted: false }
       : undefined;
     sendMessage(roomId, parsed.data, replyTo);
-    change('');
+    stoppedTyping(roomId);
+    setText('');
+    setCaret(0);
+    drafts.set(roomId, '');
     area.current?.focus();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
+    if (suggesting) {
+      const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+      if (move !== 0) {
+        e.preventDefault();
+        setActive((i) => (i + move + suggestions.length) % suggestions.length);
+        return;
+      }
+      if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey) {
+        e.preventDefault();
+        const chosen = suggestions[active] ?? suggestions[0];
+        if (chosen) pick(chosen);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setDismissed(typed?.start ?? null);
+        return;
+      }
+    }
     if (e.key === 'Escape' && replyingTo) {
       chat.dispatch({ type: 'compose/replying', roomId, message: null });
       return;
@@ -64,7 +121,7 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
 
   return (
     <form
-      className="shrink-0 border-t border-stone-200 bg-white px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-6"
+      className="relative shrink-0 border-t border-stone-200 bg-white px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-6"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -85,13 +142,18 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
           </button>
         </div>
       )}
+      {suggesting && <MentionSuggestions id={listId} suggestions={suggestions} active={active} onPick={pick} />}
       <div className="flex items-end gap-2 rounded-2xl border border-stone-300 bg-white py-1.5 pr-1.5 pl-3.5 shadow-xs focus-within:border-orange-500 focus-within:ring-3 focus-within:ring-orange-500/15">
         <textarea
           ref={area}
           rows={1}
           value={text}
-          onChange={(e) => change(e.target.value)}
+          onChange={(e) => change(e.target.value, e.target.selectionStart)}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
+          aria-autocomplete="list"
+          aria-controls={suggesting ? listId : undefined}
+          aria-activedescendant={suggesting ? optionId(listId, active) : undefined}
           aria-label="Message"
           placeholder={roomName ? `Message ${roomName}` : 'Message'}
           autoFocus={window.matchMedia('(pointer: fine)').matches}

@@ -1,5 +1,5 @@
 import { roomTitle } from '../../lib/room-title.js';
-import { type ReactElement, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { loadOlder } from '../../realtime/commands.js';
 import { buildTimeline, localDay, shiftedFirstIndex, type TimelineItem } from '../../state/timeline.js';
@@ -10,6 +10,7 @@ import { ArrowDownIcon } from '../icons.js';
 import { EmptyRoom } from './EmptyRoom.js';
 import { TimelineRow } from './TimelineRow.js';
 import { JumpContext } from './jump.js';
+import { markSeen } from '../../read-marks.js';
 
 /** How far back a quote may send the list looking for its original (pages of 50). */
 const maxPagesBack = 40;
@@ -39,6 +40,28 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
   const [atBottom, setAtBottom] = useState(true);
   const last = items.at(-1);
   const roomId = view.room.id;
+  // Opened with unread messages: start at "New messages" rather than at the bottom.
+  const [startAt] = useState(() => {
+    const divider = items.findIndex((item) => item.kind === 'unread');
+    return divider < 0 ? items.length - 1 : divider;
+  });
+  const seen = useRef(0);
+  const onRange = useCallback(
+    ({ endIndex }: { startIndex: number; endIndex: number }) => {
+      const shown = items.slice(0, endIndex - firstItemIndex + 1);
+      const newest = shown.findLast((item) => item.kind === 'message');
+      if (newest?.kind !== 'message') return;
+      seen.current = Math.max(seen.current, newest.message.seq);
+      markSeen(roomId, seen.current);
+    },
+    [items, firstItemIndex, roomId],
+  );
+  // Coming back to the tab: what is on screen now counts as read.
+  useEffect(() => {
+    const onVisible = () => seen.current > 0 && markSeen(roomId, seen.current);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [roomId]);
 
   const jump = useCallback(
     (room: string, seq: number) => {
@@ -69,6 +92,15 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
     [meId, view, folds],
   );
 
+  // Opened from a notification (/rooms/:id?seq=N): to that message, once.
+  useEffect(() => {
+    const seq = Number(new URLSearchParams(location.search).get('seq'));
+    if (!Number.isInteger(seq) || seq < 1) return;
+    history.replaceState(history.state, '', location.pathname);
+    jump(roomId, seq);
+    // Only on opening the room (`jump` changes with every page loaded).
+  }, [roomId]);
+
   if (items.length === 0) return <EmptyRoom room={view.room} />;
 
   return (
@@ -80,12 +112,13 @@ export function MessageList({ view }: { view: RoomView }): ReactElement {
           data={items}
           context={{ view }}
           firstItemIndex={firstItemIndex}
-          initialTopMostItemIndex={items.length - 1}
+          initialTopMostItemIndex={startAt}
           alignToBottom
           computeItemKey={(_, item) => item.key}
           itemContent={(_, item) => <TimelineRow item={item} roomId={roomId} onReveal={reveal} />}
           followOutput={(bottom) => (bottom || last?.kind === 'pending' ? 'smooth' : false)}
           atBottomStateChange={setAtBottom}
+          rangeChanged={onRange}
           atBottomThreshold={80}
           startReached={() => void loadOlder(roomId)}
           increaseViewportBy={{ top: 600, bottom: 200 }}

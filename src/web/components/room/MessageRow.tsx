@@ -38,21 +38,27 @@ export function MessageRow({ author, text, createdAt, mine, continued, message, 
   const failed = pending?.status === 'failed';
   const deleted = message?.deletedAt != null;
   const name = author.username;
+  const meId = useChat((s) => s.me?.id);
+  // Someone else's message that calls the reader by name or calls everyone stands out for them.
+  const callsMe = !mine && !deleted && message !== undefined && message.mentions.some((m) => m.kind !== 'user' || m.id === meId);
   const mineShade = failed ? 'bg-orange-700/60 ring-2 ring-red-500' : pending ? 'bg-orange-700/70' : 'bg-orange-700';
   const bubble = deleted
     ? 'border border-dashed border-stone-300 bg-stone-50 text-stone-500 italic'
     : mine
       ? `${mineShade} text-white rounded-br-md`
-      : 'bg-white text-stone-900 border border-stone-200 rounded-bl-md';
+      : callsMe
+        ? 'bg-amber-50 text-stone-900 border border-amber-300 ring-2 ring-amber-200 rounded-bl-md'
+        : 'bg-white text-stone-900 border border-stone-200 rounded-bl-md';
   const replyTo = message?.replyTo ?? pending?.replyTo ?? null;
 
   return (
     <article
-      aria-label={`${name}, ${formatTime(createdAt)}`}
+      aria-label={`${name}, ${formatTime(createdAt)}${callsMe ? ', mentions you' : ''}`}
       className={`group flex gap-2.5 px-3 sm:px-6 ${continued ? 'pt-0.5' : 'pt-3'} ${mine ? 'flex-row-reverse' : ''}`}
       data-author={author.username}
       data-mine={mine}
       data-message-id={message?.id}
+      data-mentions-me={callsMe || undefined}
       onTouchStart={() => {
         if (message && !deleted) press.current = setTimeout(() => setActionsOpen(true), longPressMs);
       }}
@@ -83,7 +89,7 @@ export function MessageRow({ author, text, createdAt, mine, continued, message, 
           <EditBox message={message} />
         ) : (
           <div className={`rounded-2xl px-3.5 py-2 text-[15px] leading-relaxed [overflow-wrap:anywhere] shadow-xs ${bubble}`}>
-            {deleted ? <p>Message deleted</p> : <MessageText text={text} />}
+            {deleted ? <p>Message deleted</p> : <MessageText text={text} mentions={message?.mentions} meId={meId} />}
           </div>
         )}
         {message && !deleted && (message.editedAt || mine) && (

@@ -8,10 +8,11 @@ import { HashIcon, LeaveIcon, LockIcon, UsersIcon } from '../icons.js';
 import { MenuButton } from '../MenuButton.js';
 import { InviteButton } from './InviteButton.js';
 import { othersIn, roomTitle } from '../../lib/room-title.js';
-import { PencilIcon, PlusIcon } from '../icons.js';
+import { BellIcon, BellOffIcon, PencilIcon, PlusIcon } from '../icons.js';
 
 const NewMessageDialog = lazy(() => import('../people/NewMessageDialog.js'));
 const RenameGroupDialog = lazy(() => import('../people/RenameGroupDialog.js'));
+const NotificationsDialog = lazy(() => import('../attention/NotificationsDialog.js'));
 
 interface Props {
   roomId: string;
@@ -30,7 +31,9 @@ export function RoomHeader({ roomId, room, onOpenDrawer, peopleOpen, onTogglePeo
   const connected = useChat((s) => s.connection === 'online');
   const otherOnline = useChat((s) => room?.kind === 'direct' && othersIn(room, s.me?.id).some((p) => s.peopleOnline[p.id] === true));
   const [problem, setProblem] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'add' | 'rename' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'rename' | 'notifications' | null>(null);
+  const muted = useChat((s) => s.rooms[roomId]?.attention.muted ?? false);
+  const Bell = muted ? BellOffIcon : BellIcon;
   const direct = room?.kind === 'direct';
   const group = direct && room.group === true;
   const Icon = direct ? UsersIcon : room?.visibility === 'private' ? LockIcon : HashIcon;
@@ -80,6 +83,17 @@ export function RoomHeader({ roomId, room, onOpenDrawer, peopleOpen, onTogglePeo
       >
         <UsersIcon className="size-5" />
       </button>
+      {room && (
+        <button
+          type="button"
+          onClick={() => setDialog('notifications')}
+          aria-label="Notifications"
+          title={muted ? 'Notifications (muted)' : 'Notifications'}
+          className={iconButton}
+        >
+          <Bell className="size-5" />
+        </button>
+      )}
       {room && !direct && <InviteButton room={room} className={iconButton} />}
       {group && (
         <>
@@ -95,8 +109,10 @@ export function RoomHeader({ roomId, room, onOpenDrawer, peopleOpen, onTogglePeo
         <Suspense fallback={null}>
           {dialog === 'add' ? (
             <NewMessageDialog group={room} onClose={() => setDialog(null)} />
-          ) : (
+          ) : dialog === 'rename' ? (
             <RenameGroupDialog room={room} onClose={() => setDialog(null)} />
+          ) : (
+            <NotificationsDialog room={room} onClose={() => setDialog(null)} />
           )}
         </Suspense>
       )}

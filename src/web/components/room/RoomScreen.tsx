@@ -14,6 +14,7 @@ import { PeoplePanel } from './PeoplePanel.js';
 import { othersIn, roomTitle } from '../../lib/room-title.js';
 import { openProfile } from '../../people.js';
 import { RoomHeader } from './RoomHeader.js';
+import { TypingLine } from './TypingLine.js';
 
 /**
  * One room: header, conversation, composer and who is online. A room one is not in shows a
@@ -93,7 +94,8 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
       />
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
-          {view?.loaded ? <MessageList view={view} /> : <LoadingMessages />}
+          {view?.loaded ? <MessageList key={roomId} view={view} /> : <LoadingMessages />}
+          <TypingLine roomId={roomId} />
           {blockedOther && (
             <p className="border-t border-stone-200 bg-stone-100 px-4 py-2 text-sm text-stone-600 sm:px-6">
               You block {blockedOther.username}: neither of you can write here until you unblock them.{' '}

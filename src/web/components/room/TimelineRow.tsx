@@ -23,6 +23,14 @@ export function TimelineRow({
           <span className="h-px flex-1 bg-stone-200" />
         </div>
       );
+    case 'unread':
+      return (
+        <div className="flex items-center gap-3 px-4 pt-3 pb-1 sm:px-6" role="separator" aria-label="New messages">
+          <span className="h-px flex-1 bg-orange-400" />
+          <span className="text-xs font-semibold text-orange-700">New messages</span>
+          <span className="h-px flex-1 bg-orange-400" />
+        </div>
+      );
     case 'notice':
       return (
         <p className="px-4 py-1.5 text-center text-xs text-stone-500 sm:px-6">

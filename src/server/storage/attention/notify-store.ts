@@ -1,0 +1,208 @@
+import { sql } from 'kysely';
+import type { NewDelivery, NotifyStore, PushRecipient } from '../../core/attention/notify/ports.js';
+import type { Database } from '../database.js';
+import { parseMentions } from '../messages/message-rows.js';
+
+export function createNotifyStore({ db, write, engine }: Database): NotifyStore {
+  const idIn = (column: string, ids: readonly string[]) =>
+    engine === 'postgres'
+      ? sql<boolean>`${sql.ref(column)} = any(${[...ids]}::text[])`
+      : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+
+  /** Members of the room with at least one browser subscribed, with their subscriptions. */
+  async function recipients(roomId: string, userIds?: readonly string[]): Promise<PushRecipient[]> {
+    let query = db
+      .selectFrom('memberships')
+      .innerJoin('push_subscriptions', 'push_subscriptions.user_id', 'memberships.user_id')
+      .select([
+        'memberships.user_id',
+        'memberships.last_read_seq',
+        'memberships.notify_level',
+        'memberships.muted',
+        'push_subscriptions.endpoint',
+      ])
+      .where('memberships.room_id', '=', roomId)
+      .orderBy('memberships.user_id')
+      .orderBy('push_subscriptions.endpoint');
+    if (userIds !== undefined) query = query.where(idIn('memberships.user_id', userIds));
+    const byUser = new Map<string, PushRecipient>();
+    for (const row of await query.execute()) {
+      const held = byUser.get(row.user_id);
+      if (held) held.endpoints.push(row.endpoint);
+      else
+        byUser.set(row.user_id, {
+          userId: row.user_id,
+          readSeq: row.last_read_seq,
+          level: row.notify_level,
+          muted: row.muted === 1,
+          endpoints: [row.endpoint],
+        });
+    }
+    return [...byUser.values()];
+  }
+
+  const insertDeliveries = (trx: typeof db, deliveries: readonly NewDelivery[]) =>
+    deliveries.length === 0
+      ? Promise.resolve()
+      : trx
+          .insertInto('deliveries')
+          .values(
+            deliveries.map((d) => ({
+              id: d.id,
+              user_id: d.userId,
+              endpoint: d.endpoint,
+              room_id: d.roomId,
+              message_id: d.messageId,
+              payload: d.payload,
+              run_at: d.runAt,
+            })),
+          )
+          .execute()
+          .then(() => undefined);
+
+  return {
+    async roomsWaiting(limit) {
+      const rows = await db
+        .selectFrom('rooms')
+        .select('id')
+        .where((eb) => eb('notified_seq', '<', eb.ref('last_seq')))
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async readWaiting(roomId, limit) {
+      const room = await db
+        .selectFrom('rooms')
+        .select(['id', 'name', 'kind', 'member_count', 'notified_seq', 'last_seq'])
+        .where('id', '=', roomId)
+        .executeTakeFirst();
+      if (!room || room.notified_seq >= room.last_seq) return undefined;
+      const [messages, people] = await Promise.all([
+        db
+          .selectFrom('messages')
+          .innerJoin('users', 'users.id', 'messages.author_id')
+          .select(['messages.id', 'messages.seq', 'messages.author_id', 'users.username', 'messages.text', 'messages.mentions', 'messages.deleted_at'])
+          .where('messages.room_id', '=', roomId)
+          .where('messages.seq', '>', room.notified_seq)
+          .orderBy('messages.seq')
+          .limit(limit)
+          .execute(),
+        recipients(roomId),
+      ]);
+      return {
+        roomId,
+        name: room.name,
+        kind: room.kind,
+        memberCount: room.member_count,
+        notifiedSeq: room.notified_seq,
+        messages: messages.map((m) => ({
+          id: m.id,
+          seq: m.seq,
+          authorId: m.author_id,
+          authorName: m.username,
+          text: m.text,
+          mentions: parseMentions(m.mentions),
+          deleted: m.deleted_at !== null,
+        })),
+        recipients: people,
+      };
+    },
+
+    async handOut(roomId, fromSeq, toSeq, deliveries) {
+      const moved = Symbol('not moved');
+      try {
+        await write(async (trx) => {
+          const result = await trx
+            .updateTable('rooms')
+            .set({ notified_seq: toSeq })
+            .where('id', '=', roomId)
+            .where('notified_seq', '=', fromSeq)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) === 0) throw moved;
+          await insertDeliveries(trx, deliveries);
+        });
+        return true;
+      } catch (error) {
+        if (error === moved) return false;
+        throw error;
+      }
+    },
+
+    recipientsAmong: (roomId, userIds) => (userIds.length === 0 ? Promise.resolve([]) : recipients(roomId, userIds)),
+
+    addDeliveries: (deliveries) => (deliveries.length === 0 ? Promise.resolve() : write((trx) => insertDeliveries(trx, deliveries))),
+
+    async dueDeliveries(now, limit) {
+      const rows = await db.selectFrom('deliveries').selectAll().where('run_at', '<=', now).orderBy('run_at').limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        userId: r.user_id,
+        endpoint: r.endpoint,
+        roomId: r.room_id,
+        messageId: r.message_id,
+        payload: r.payload,
+        runAt: r.run_at,
+        attempts: r.attempts,
+      }));
+    },
+
+    async leaseDelivery(id, attempts, until) {
+      const result = await write((trx) =>
+        trx
+          .updateTable('deliveries')
+          .set({ attempts: attempts + 1, run_at: until })
+          .where('id', '=', id)
+          .where('attempts', '=', attempts)
+          .executeTakeFirst(),
+      );
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async retryDelivery(id, runAt) {
+      await write((trx) => trx.updateTable('deliveries').set({ run_at: runAt }).where('id', '=', id).execute());
+    },
+
+    async finishDelivery(id) {
+      await write((trx) => trx.deleteFrom('deliveries').where('id', '=', id).execute());
+    },
+
+    async findSubscription(endpoint) {
+      const row = await db.selectFrom('push_subscriptions').selectAll().where('endpoint', '=', endpoint).executeTakeFirst();
+      return row && { endpoint: row.endpoint, userId: row.user_id, p256dh: row.p256dh, auth: row.auth };
+    },
+
+    async saveSubscription(subscription, at) {
+      await write(async (trx) => {
+        // A browser handed to someone else (another person signs in) stops getting the first one's pushes.
+        await trx.deleteFrom('deliveries').where('endpoint', '=', subscription.endpoint).where('user_id', '<>', subscription.userId).execute();
+        await trx
+          .insertInto('push_subscriptions')
+          .values({ endpoint: subscription.endpoint, user_id: subscription.userId, p256dh: subscription.p256dh, auth: subscription.auth, created_at: at })
+          .onConflict((oc) =>
+            oc.column('endpoint').doUpdateSet({ user_id: subscription.userId, p256dh: subscription.p256dh, auth: subscription.auth }),
+          )
+          .execute();
+      });
+    },
+
+    async countSubscriptions(userId) {
+      const row = await db
+        .selectFrom('push_subscriptions')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+
+    async removeSubscription(endpoint, userId) {
+      await write(async (trx) => {
+        let query = trx.deleteFrom('push_subscriptions').where('endpoint', '=', endpoint);
+        if (userId !== undefined) query = query.where('user_id', '=', userId);
+        const removed = await query.executeTakeFirst();
+        // SQLite enforces the foreign key's cascade only with foreign_keys on: done here for both.
+        if (Number(removed.numDeletedRows) > 0) await trx.deleteFrom('deliveries').where('endpoint', '=', endpoint).execute();
+      });
+    },
+  };
+}
