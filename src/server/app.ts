@@ -127,7 +127,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
     publicUrl: publicBaseUrl(config),
     push:
       deps.push ??
-      webPushSender({ keys: loadVapidKeys(config.vapid), subject: config.vapid.subject, hosts: config.pushHosts, caFile: config.pushCaFile }),
+      webPushSender({
+        keys: loadVapidKeys(config.vapid),
+        subject: config.vapid.subject,
+        hosts: config.pushHosts,
+        caFile: config.pushCaFile,
+      }),
     pushHosts: config.pushHosts,
     notifySoon: () => notifySoon(),
     background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),

@@ -13,7 +13,8 @@ import { navigate, roomPath } from './router.js';
 const soundKey = 'hearth:sound';
 
 export const desktopSupported = (): boolean => typeof Notification !== 'undefined';
-export const desktopPermission = (): NotificationPermission | 'unsupported' => (desktopSupported() ? Notification.permission : 'unsupported');
+export const desktopPermission = (): NotificationPermission | 'unsupported' =>
+  desktopSupported() ? Notification.permission : 'unsupported';
 
 export async function askForDesktop(): Promise<NotificationPermission | 'unsupported'> {
   if (!desktopSupported()) return 'unsupported';

@@ -103,7 +103,8 @@ function memoryRooms(): RoomStore {
 /** Read positions and levels in memory; counts are the storage tests' (both engines). */
 function memoryAttention(users: UserStore, rooms: RoomStore): AttentionStore {
   const states = new Map<string, { readSeq: number; level: ChosenLevel; muted: boolean }>();
-  const state = (roomId: string, userId: string) => states.get(`${roomId}:${userId}`) ?? { readSeq: 0, level: 'default' as const, muted: false };
+  const state = (roomId: string, userId: string) =>
+    states.get(`${roomId}:${userId}`) ?? { readSeq: 0, level: 'default' as const, muted: false };
   return {
     async readRowsOf(userId, roomIds) {
       const ids = roomIds ?? (await rooms.listRoomIdsOf(userId));
@@ -122,7 +123,11 @@ function memoryAttention(users: UserStore, rooms: RoomStore): AttentionStore {
     async setLevel(roomId, userId, change) {
       if ((await rooms.roleOf(roomId, userId)) === undefined) return false;
       const now = state(roomId, userId);
-      states.set(`${roomId}:${userId}`, { ...now, ...(change.level ? { level: change.level } : {}), ...(change.muted !== undefined ? { muted: change.muted } : {}) });
+      states.set(`${roomId}:${userId}`, {
+        ...now,
+        ...(change.level ? { level: change.level } : {}),
+        ...(change.muted !== undefined ? { muted: change.muted } : {}),
+      });
       return true;
     },
     async membersNamed(roomId, names) {

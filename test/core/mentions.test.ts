@@ -4,7 +4,11 @@ import { callsFor, levelInEffect } from '../../src/server/core/attention/levels.
 
 describe('mention names', () => {
   it('finds @name and @[a name with spaces], once each, without the sentence’s punctuation', () => {
-    expect(mentionedNames('hi @Ann, @[Bob Smith] and @ann. @Cleo-')).toEqual({ names: ['Ann', 'Bob Smith', 'Cleo'], room: false, here: false });
+    expect(mentionedNames('hi @Ann, @[Bob Smith] and @ann. @Cleo-')).toEqual({
+      names: ['Ann', 'Bob Smith', 'Cleo'],
+      room: false,
+      here: false,
+    });
   });
 
   it('@room and @here call everyone; in brackets they are people named so', () => {

@@ -34,12 +34,19 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 
     it('a mention is resolved against the members when stored: by name, in brackets, @room; a stranger stays text', async () => {
       const { ann, bob, eve, room, annSocket, bobSocket } = await threePeople();
-      const message = await sent(annSocket, room.id, `hi @${bob.user.username}, @[${ann.user.username}] and @${eve.user.username} \`@room\``);
+      const message = await sent(
+        annSocket,
+        room.id,
+        `hi @${bob.user.username}, @[${ann.user.username}] and @${eve.user.username} \`@room\``,
+      );
       expect(message.mentions).toEqual([
         { kind: 'user', id: bob.user.id, username: bob.user.username },
         { kind: 'user', id: ann.user.id, username: ann.user.username },
       ]);
-      const live = await waitFor(() => eventsNamed<{ message: Message }>(bobSocket, 'message:created').find((e) => e.message.id === message.id), 'Bob hears it');
+      const live = await waitFor(
+        () => eventsNamed<{ message: Message }>(bobSocket, 'message:created').find((e) => e.message.id === message.id),
+        'Bob hears it',
+      );
       expect(live.message.mentions).toEqual(message.mentions);
       const everyone = await sent(annSocket, room.id, 'lunch @room!');
       expect(everyone.mentions).toEqual([{ kind: 'room' }]);
@@ -107,7 +114,10 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       expect((await call(ann, 'PATCH', `/api/rooms/${room.id}/settings`, { mentionPolicy: 'nobody' })).status).toBe(400);
       const changed = await call<{ room: Room }>(ann, 'PATCH', `/api/rooms/${room.id}/settings`, { mentionPolicy: 'owners' });
       expect(changed.body.room.mentionPolicy).toBe('owners');
-      await waitFor(() => eventsNamed<{ room: Room }>(bobSocket, 'room:updated').find((e) => e.room.mentionPolicy === 'owners'), 'members hear');
+      await waitFor(
+        () => eventsNamed<{ room: Room }>(bobSocket, 'room:updated').find((e) => e.room.mentionPolicy === 'owners'),
+        'members hear',
+      );
       const refused = await send(bobSocket, room.id, 'hey @here');
       expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('owners') } });
       expect(await sent(bobSocket, room.id, `hey @${ann.user.username}`)).toMatchObject({ mentions: [{ kind: 'user' }] });
@@ -118,9 +128,15 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 
     it('levels and mute: chosen per room, told to one’s devices; a stranger or a leaver has none to set', async () => {
       const { bob, eve, room, bobSocket } = await threePeople();
-      const set = await call<{ attention: Attention }>(bob, 'PUT', `/api/rooms/${room.id}/notifications`, { level: 'mentions', muted: true });
+      const set = await call<{ attention: Attention }>(bob, 'PUT', `/api/rooms/${room.id}/notifications`, {
+        level: 'mentions',
+        muted: true,
+      });
       expect(set.body.attention).toMatchObject({ level: 'mentions', levelChosen: true, muted: true });
-      await waitFor(() => eventsNamed<{ attention: Attention }>(bobSocket, 'room:attention').find((e) => e.attention.muted), 'devices hear');
+      await waitFor(
+        () => eventsNamed<{ attention: Attention }>(bobSocket, 'room:attention').find((e) => e.attention.muted),
+        'devices hear',
+      );
       const back = await call<{ attention: Attention }>(bob, 'PUT', `/api/rooms/${room.id}/notifications`, { level: 'default' });
       expect(back.body.attention).toMatchObject({ level: 'all', levelChosen: false, muted: true });
       for (const bad of [{ level: 'loud' }, { muted: 'yes' }, [], 'x', { level: 'all', extra: 1 }]) {
@@ -137,7 +153,10 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const { ann, eve, room, annSocket, bobSocket } = await threePeople('public');
       const eveSocket = await suite.open(eve.token);
       expect(await sendRaw(annSocket, 'room:typing', { roomId: room.id })).toEqual({ ok: true });
-      const heard = await waitFor(() => eventsNamed<{ roomId: string; user: { id: string } }>(bobSocket, 'room:typing')[0], 'Bob sees Ann typing');
+      const heard = await waitFor(
+        () => eventsNamed<{ roomId: string; user: { id: string } }>(bobSocket, 'room:typing')[0],
+        'Bob sees Ann typing',
+      );
       expect(heard).toMatchObject({ roomId: room.id, user: { id: ann.user.id } });
       // Eve has not joined the public room: she may not announce typing there, nor hear it.
       expect(await sendRaw(eveSocket, 'room:typing', { roomId: room.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -150,16 +169,29 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     it('malformed read marks and typing get a clear error and change nothing', async () => {
       const { bob, room, bobSocket, annSocket } = await threePeople();
       await sent(annSocket, room.id, 'one');
-      for (const bad of [{}, { roomId: room.id }, { roomId: room.id, seq: -1 }, { roomId: room.id, seq: 1.5 }, { roomId: room.id, seq: '1' }, 'x', null]) {
-        expect(await sendRaw(bobSocket, 'room:read', bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      for (const bad of [
+        {},
+        { roomId: room.id },
+        { roomId: room.id, seq: -1 },
+        { roomId: room.id, seq: 1.5 },
+        { roomId: room.id, seq: '1' },
+        'x',
+        null,
+      ]) {
+        expect(await sendRaw(bobSocket, 'room:read', bad), JSON.stringify(bad)).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_REQUEST' },
+        });
       }
       for (const bad of [{}, { roomId: 7 }, { roomId: 'x'.repeat(65) }]) {
-        expect(await sendRaw(bobSocket, 'room:typing', bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+        expect(await sendRaw(bobSocket, 'room:typing', bad), JSON.stringify(bad)).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_REQUEST' },
+        });
       }
       expect(await read(bobSocket, 'no-such-room', 1)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(await attentionIn(bob, room.id)).toMatchObject({ readSeq: 0, unread: 1 });
     });
-
   });
 }
 

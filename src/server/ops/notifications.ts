@@ -6,28 +6,33 @@ import { drainNotifications } from '../core/attention/notify/hand-out.js';
 import type { Metrics } from './metrics.js';
 
 export interface NotificationRunner {
-  /** A message was stored: hand it out soon (never before its acknowledgement went). */
-  poke(): void;
-  /** Runs one round now and resolves when it is done (tests, the bench). */
+  /** A message was stored in the room (or pushes were queued): handed out shortly, never before its acknowledgement. */
+  poke(roomId?: string): void;
+  /** Runs a full round now and resolves when it is done (tests, the bench). */
   runOnce(): Promise<void>;
 }
 
 /**
- * Hands out and delivers notifications after each send and every `intervalMs` (a restart picks up
- * what was waiting: the queue is in the database), and mails digests every `digestMs`. One round
- * at a time per process; several processes share the work through the queue's compare-and-set.
+ * Rooms written in are handed out `pokeDelayMs` after the first write, together: under a flood of
+ * messages that is a few rounds a second, each taking many messages, rather than a round per
+ * message. Every `intervalMs` a full round looks at every room (what a restart left waiting, what
+ * another process did not finish) and sends the deliveries due; digests every `digestMs`. One round
+ * at a time per process; processes share the work through the queue's compare-and-set.
  */
 export function scheduleNotifications(
   app: FastifyInstance,
   deps: CoreDeps,
   metrics: Metrics,
-  { intervalMs, digestMs }: { intervalMs: number; digestMs: number },
+  { intervalMs, digestMs, pokeDelayMs = 100 }: { intervalMs: number; digestMs: number; pokeDelayMs?: number },
 ): NotificationRunner {
   let running: Promise<void> | null = null;
-  let again = false;
   let closed = false;
-  const round = async (): Promise<void> => {
-    const handedOut = await drainNotifications(deps);
+  let dirty = new Set<string>();
+  let everything = false;
+  let soon: ReturnType<typeof setTimeout> | null = null;
+
+  const round = async (rooms: ReadonlySet<string> | undefined): Promise<void> => {
+    const handedOut = await drainNotifications(deps, rooms);
     const report = await deliverDue(deps);
     metrics.pushes.inc({ outcome: 'sent' }, report.sent);
     metrics.pushes.inc({ outcome: 'gone' }, report.gone);
@@ -36,45 +41,55 @@ export function scheduleNotifications(
     if (handedOut > 0 || report.sent > 0) app.log.debug({ handedOut, ...report }, 'notifications');
   };
   const run = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = round()
+    if (running) return running;
+    const rooms = everything ? undefined : dirty;
+    dirty = new Set();
+    everything = false;
+    running = round(rooms)
       .catch((err: unknown) => app.log.warn({ err }, 'notifications failed; they are tried again shortly'))
       .finally(() => {
         running = null;
-        if (again && !closed) {
-          again = false;
-          void run();
-        }
+        if ((dirty.size > 0 || everything) && !closed) schedule();
       });
     return running;
+  };
+  const schedule = (): void => {
+    soon ??= setTimeout(() => {
+      soon = null;
+      void run();
+    }, pokeDelayMs);
+  };
+  const full = (): Promise<void> => {
+    everything = true;
+    return run();
   };
   const digest = () =>
     void sendDigests(deps)
       .then((sent) => sent > 0 && metrics.digests.inc(sent))
       .catch((err: unknown) => app.log.warn({ err }, 'digest mails failed; they are tried again later'));
-  const timer = setInterval(() => void run(), intervalMs);
+  const timer = setInterval(() => void full(), intervalMs);
   const digestTimer = setInterval(digest, digestMs);
   timer.unref();
   digestTimer.unref();
-  app.addHook('onReady', async () => void run());
+  app.addHook('onReady', async () => void full());
   app.addHook('onClose', async () => {
     closed = true;
     clearInterval(timer);
     clearInterval(digestTimer);
+    if (soon) clearTimeout(soon);
     await running;
   });
   return {
-    poke: () => {
-      // After the acknowledgement: this turn of the event loop belongs to the sender.
-      if (!closed) setImmediate(() => void run());
+    poke(roomId) {
+      if (closed) return;
+      if (roomId === undefined) everything = true;
+      else dirty.add(roomId);
+      schedule();
     },
-    runOnce: async () => {
-      // A round already under way may have started before what the caller waits for.
+    async runOnce() {
+      // A round under way may have started before what the caller waits for.
       while (running) await running;
-      await run();
+      await full();
       await sendDigests(deps);
     },
   };

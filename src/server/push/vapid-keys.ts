@@ -17,7 +17,8 @@ export function loadVapidKeys(vapid: { publicKey?: string; privateKey?: string; 
   if (vapid.publicKey || vapid.privateKey) throw new Error('Give both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither');
   try {
     const kept = JSON.parse(readFileSync(vapid.keysFile, 'utf8')) as Partial<VapidKeys>;
-    if (typeof kept.publicKey === 'string' && typeof kept.privateKey === 'string') return { publicKey: kept.publicKey, privateKey: kept.privateKey };
+    if (typeof kept.publicKey === 'string' && typeof kept.privateKey === 'string')
+      return { publicKey: kept.publicKey, privateKey: kept.privateKey };
     throw new Error(`${vapid.keysFile} does not hold a VAPID key pair`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

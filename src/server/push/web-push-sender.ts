@@ -27,13 +27,17 @@ export function webPushSender(options: SenderOptions): PushSender {
       // Checked again at sending: the hosts allowed may have changed since it was subscribed.
       if (!pushEndpointAllowed(subscription.endpoint, options.hosts)) return 'gone';
       try {
-        await webpush.sendNotification({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, payload, {
-          vapidDetails: { subject: options.subject, publicKey: options.keys.publicKey, privateKey: options.keys.privateKey },
-          TTL: 24 * 60 * 60,
-          urgency: 'high',
-          timeout: options.timeoutMs ?? 10_000,
-          ...(agent ? { agent } : {}),
-        });
+        await webpush.sendNotification(
+          { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+          payload,
+          {
+            vapidDetails: { subject: options.subject, publicKey: options.keys.publicKey, privateKey: options.keys.privateKey },
+            TTL: 24 * 60 * 60,
+            urgency: 'high',
+            timeout: options.timeoutMs ?? 10_000,
+            ...(agent ? { agent } : {}),
+          },
+        );
         return 'sent';
       } catch (error) {
         if (error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410)) return 'gone';

@@ -1,4 +1,14 @@
-import type { Attention, CreateRoomBody, JoinRoomBody, MentionPolicy, MessagePage, NotifyLevel, Room, RoomPreview, User } from '../../contract/index.js';
+import type {
+  Attention,
+  CreateRoomBody,
+  JoinRoomBody,
+  MentionPolicy,
+  MessagePage,
+  NotifyLevel,
+  Room,
+  RoomPreview,
+  User,
+} from '../../contract/index.js';
 import { ApiError, request } from './request.js';
 
 /** Who this browser's session belongs to; `email` is null for a guest. */

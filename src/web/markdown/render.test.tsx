@@ -77,7 +77,8 @@ describe('rendering markdown', () => {
 });
 
 describe('mentions', () => {
-  const lookup = (written: string) => (written.toLowerCase() === 'ann' ? 'me' : ['bob smith', 'room'].includes(written.toLowerCase()) ? 'other' : null);
+  const lookup = (written: string) =>
+    written.toLowerCase() === 'ann' ? 'me' : ['bob smith', 'room'].includes(written.toLowerCase()) ? 'other' : null;
   const withMentions = (text: string) => renderToStaticMarkup(createElement(Fragment, null, ...renderMarkdown(text, lookup)));
 
   it('highlights the names the server resolved, the reader’s own apart, and leaves the rest as text', () => {

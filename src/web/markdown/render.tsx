@@ -115,7 +115,11 @@ function withMentions(text: string, mention: MentionLookup, key: string): ReactN
     const end = match[1] !== undefined ? match.index + match[0].length : match.index + 1 + written.length;
     if (match.index > from) parts.push(text.slice(from, match.index));
     parts.push(
-      createElement('span', { key: `${key}@${match.index}`, className: kind === 'me' ? 'hearth-mention hearth-mention-me' : 'hearth-mention' }, text.slice(match.index, end)),
+      createElement(
+        'span',
+        { key: `${key}@${match.index}`, className: kind === 'me' ? 'hearth-mention hearth-mention-me' : 'hearth-mention' },
+        text.slice(match.index, end),
+      ),
     );
     from = end;
   }

@@ -107,8 +107,9 @@ async function openOrFocus(url) {
   const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const open = windows.find((w) => new URL(w.url).origin === sw.location.origin);
   if (open) {
-    await open.focus();
+    // The tab goes to the message first: focusing may be refused (the browser decides).
     open.postMessage({ type: 'hearth:open', url });
+    await open.focus().catch(() => undefined);
     return;
   }
   await sw.clients.openWindow(url);

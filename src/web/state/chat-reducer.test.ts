@@ -89,7 +89,14 @@ describe('unread and mention counts', () => {
 
   it("starts from the server's counts and adds others' new messages once each; mentions of me or everyone count apart", () => {
     const mentionsMe = { mentions: [{ kind: 'user' as const, id: ann.id, username: ann.username }] };
-    const state = run(...base(), inGarden(1), inGarden(2, bob, mentionsMe), inGarden(2), inGarden(3, ann), inGarden(4, bob, { mentions: [{ kind: 'room' }] }));
+    const state = run(
+      ...base(),
+      inGarden(1),
+      inGarden(2, bob, mentionsMe),
+      inGarden(2),
+      inGarden(3, ann),
+      inGarden(4, bob, { mentions: [{ kind: 'room' }] }),
+    );
     expect(garden(state)).toMatchObject({ unread: 3, mentions: 2 });
     expect(kitchen(state).attention.unread).toBe(0);
   });
@@ -100,7 +107,10 @@ describe('unread and mention counts', () => {
   });
 
   it('a deleted message that counted stops counting', () => {
-    const state = run(...base(), inGarden(1), { type: 'message/changed', message: message(1, bob, { roomId: 'r-2', deletedAt: at, text: '' }) });
+    const state = run(...base(), inGarden(1), {
+      type: 'message/changed',
+      message: message(1, bob, { roomId: 'r-2', deletedAt: at, text: '' }),
+    });
     expect(garden(state).unread).toBe(0);
   });
 

@@ -3,7 +3,14 @@ import type { ReadState, RoomView } from './types.js';
 
 /** Until the server has told: nothing unread, the level a room of its size has by default. */
 export function unknownReadState(room: Room): ReadState {
-  return { readSeq: room.lastSeq, unread: 0, mentions: 0, level: room.memberCount > 20 ? 'mentions' : 'all', levelChosen: false, muted: false };
+  return {
+    readSeq: room.lastSeq,
+    unread: 0,
+    mentions: 0,
+    level: room.memberCount > 20 ? 'mentions' : 'all',
+    levelChosen: false,
+    muted: false,
+  };
 }
 
 export function fromAttention({ roomId: _roomId, ...state }: Attention): ReadState {

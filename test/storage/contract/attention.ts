@@ -94,7 +94,11 @@ export function attentionContract(f: Fixture): void {
       const outsider = await f.user(f.unique('Eve'));
       const room = await f.room(ann.id);
       await f.stores.rooms.addMember(room, bob.id, f.now());
-      const found = await f.stores.attention.membersNamed(room, [ann.username.toUpperCase(), bob.username.replace('o', 'о'), outsider.username]);
+      const found = await f.stores.attention.membersNamed(room, [
+        ann.username.toUpperCase(),
+        bob.username.replace('o', 'о'),
+        outsider.username,
+      ]);
       expect(found.sort((a, b) => a.id.localeCompare(b.id))).toEqual([ann, bob].sort((a, b) => a.id.localeCompare(b.id)));
       expect(await f.stores.attention.membersNamed(room, [])).toEqual([]);
     });
@@ -107,7 +111,9 @@ export function attentionContract(f: Fixture): void {
       expect(await f.stores.notify.roomsWaiting(10_000)).toContain(room);
       const waiting = await f.stores.notify.readWaiting(room, 1);
       expect(waiting).toMatchObject({ notifiedSeq: 0, messages: [{ seq: 1 }] });
-      expect(waiting?.recipients).toEqual([{ userId: bob.id, readSeq: 0, level: 'default', muted: false, endpoints: [`https://push.example/${room}`] }]);
+      expect(waiting?.recipients).toEqual([
+        { userId: bob.id, readSeq: 0, level: 'default', muted: false, endpoints: [`https://push.example/${room}`] },
+      ]);
       const delivery = {
         id: f.unique('d'),
         userId: bob.id,
@@ -118,7 +124,10 @@ export function attentionContract(f: Fixture): void {
         runAt: f.now(),
       };
       const rival = { ...delivery, id: f.unique('d') };
-      const [first, second] = await Promise.all([f.stores.notify.handOut(room, 0, 1, [delivery]), f.stores.notify.handOut(room, 0, 1, [rival])]);
+      const [first, second] = await Promise.all([
+        f.stores.notify.handOut(room, 0, 1, [delivery]),
+        f.stores.notify.handOut(room, 0, 1, [rival]),
+      ]);
       expect([first, second].sort()).toEqual([false, true]);
       const won = first ? delivery : rival;
       expect((await f.stores.notify.readWaiting(room, 10))?.messages.map((m) => m.seq)).toEqual([2]);

@@ -46,7 +46,7 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
   });
   if (created) {
     deps.broadcast.toRoom(input.roomId, 'message:created', { message });
-    deps.notifySoon();
+    deps.notifySoon(input.roomId);
   }
   return { message, created, memberCount: room.memberCount };
 }

@@ -45,7 +45,12 @@ export async function openRoom(deps: OpenDeps, user: User, socketId: string, roo
   const [online, [attention]] = await Promise.all([onlineMembers(deps, roomId), attentionFor(deps, user, [roomId])]);
   const lastSeq = Math.max(room.lastSeq, ...page.messages.map((m) => m.seq));
   const lastChange = Math.max(room.lastChange, ...page.messages.map((m) => m.change));
-  const opened = { room: await withParticipants(deps, { ...room, lastSeq, lastChange }), online, messages: page.messages, hasMore: page.hasMore };
+  const opened = {
+    room: await withParticipants(deps, { ...room, lastSeq, lastChange }),
+    online,
+    messages: page.messages,
+    hasMore: page.hasMore,
+  };
   return attention ? { ...opened, attention } : opened;
 }
 

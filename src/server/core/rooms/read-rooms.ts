@@ -20,7 +20,11 @@ export interface RoomList {
  * The rooms the user belongs to (the sidebar's "your rooms"), then a page of the public directory
  * by name. With a cursor, only the directory's next page.
  */
-export async function listRooms(deps: Pick<CoreDeps, 'rooms' | 'users' | 'presence' | 'attention'>, user: User, query: RoomsQuery): Promise<RoomList> {
+export async function listRooms(
+  deps: Pick<CoreDeps, 'rooms' | 'users' | 'presence' | 'attention'>,
+  user: User,
+  query: RoomsQuery,
+): Promise<RoomList> {
   const [mine, directory] = await Promise.all([
     query.cursor === undefined ? deps.rooms.listRoomsOf(user.id) : Promise.resolve([]),
     deps.rooms.listDirectory(user.id, { limit: query.limit, after: query.cursor }),

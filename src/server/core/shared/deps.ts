@@ -23,8 +23,8 @@ export interface CoreDeps {
   push: PushSender;
   /** Hosts a push endpoint may be on (HEARTH_PUSH_HOSTS; `*.` for any subdomain). */
   pushHosts: readonly string[];
-  /** Notifications are waiting (a message stored, pushes queued): hand them out soon, after the answer. */
-  notifySoon: () => void;
+  /** Notifications are waiting (a message stored in that room, pushes queued): hand them out soon, after the answer. */
+  notifySoon: (roomId?: string) => void;
   passwords: PasswordHasher;
   mailer: Mailer;
   presence: PresenceTracker;

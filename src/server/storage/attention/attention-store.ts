@@ -31,16 +31,14 @@ export function createAttentionStore(database: Database): AttentionStore {
         query = query.where('memberships.room_id', 'in', [...roomIds]);
       }
       const rows = await query.execute();
-      return rows.map(
-        (row): ReadRow => ({
-          roomId: row.room_id,
-          readSeq: row.last_read_seq,
-          level: row.notify_level,
-          muted: row.muted === 1,
-          lastSeq: row.last_seq,
-          memberCount: row.member_count,
-        }),
-      );
+      return rows.map((row): ReadRow => ({
+        roomId: row.room_id,
+        readSeq: row.last_read_seq,
+        level: row.notify_level,
+        muted: row.muted === 1,
+        lastSeq: row.last_seq,
+        memberCount: row.member_count,
+      }));
     },
 
     async countUnread(roomId, userId, afterSeq, max) {
@@ -62,7 +60,12 @@ export function createAttentionStore(database: Database): AttentionStore {
         ...(change.muted !== undefined ? { muted: change.muted ? 1 : 0 } : {}),
       };
       if (Object.keys(set).length === 0) {
-        const row = await db.selectFrom('memberships').select('room_id').where('room_id', '=', roomId).where('user_id', '=', userId).executeTakeFirst();
+        const row = await db
+          .selectFrom('memberships')
+          .select('room_id')
+          .where('room_id', '=', roomId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
         return row !== undefined;
       }
       const result = await write((trx) =>

@@ -29,7 +29,11 @@ export function createDigestStore({ db, write, engine }: Database): DigestStore 
       eb('mb.notify_level', '<>', 'nothing'),
       eb.not(
         eb.exists(
-          eb.selectFrom('blocks').select('blocks.blocker_id').whereRef('blocks.blocker_id', '=', 'mb.user_id').whereRef('blocks.blocked_id', '=', 'mn.author_id'),
+          eb
+            .selectFrom('blocks')
+            .select('blocks.blocker_id')
+            .whereRef('blocks.blocker_id', '=', 'mb.user_id')
+            .whereRef('blocks.blocked_id', '=', 'mn.author_id'),
         ),
       ),
     ]);
@@ -69,7 +73,15 @@ export function createDigestStore({ db, write, engine }: Database): DigestStore 
       const seen = new Set<string>();
       return rows
         .filter((r) => !seen.has(`${r.room_id}:${r.seq}`) && seen.add(`${r.room_id}:${r.seq}`))
-        .map((r) => ({ roomId: r.room_id, roomName: r.name, roomKind: r.kind, seq: r.seq, authorName: r.username, text: r.text, createdAt: r.created_at }));
+        .map((r) => ({
+          roomId: r.room_id,
+          roomName: r.name,
+          roomKind: r.kind,
+          seq: r.seq,
+          authorName: r.username,
+          text: r.text,
+          createdAt: r.created_at,
+        }));
     },
 
     async claimDigest(userId, previousSentAt, now, through) {

@@ -82,7 +82,15 @@ export function createNotifyStore({ db, write, engine }: Database): NotifyStore 
         db
           .selectFrom('messages')
           .innerJoin('users', 'users.id', 'messages.author_id')
-          .select(['messages.id', 'messages.seq', 'messages.author_id', 'users.username', 'messages.text', 'messages.mentions', 'messages.deleted_at'])
+          .select([
+            'messages.id',
+            'messages.seq',
+            'messages.author_id',
+            'users.username',
+            'messages.text',
+            'messages.mentions',
+            'messages.deleted_at',
+          ])
           .where('messages.room_id', '=', roomId)
           .where('messages.seq', '>', room.notified_seq)
           .orderBy('messages.seq')
@@ -175,10 +183,20 @@ export function createNotifyStore({ db, write, engine }: Database): NotifyStore 
     async saveSubscription(subscription, at) {
       await write(async (trx) => {
         // A browser handed to someone else (another person signs in) stops getting the first one's pushes.
-        await trx.deleteFrom('deliveries').where('endpoint', '=', subscription.endpoint).where('user_id', '<>', subscription.userId).execute();
+        await trx
+          .deleteFrom('deliveries')
+          .where('endpoint', '=', subscription.endpoint)
+          .where('user_id', '<>', subscription.userId)
+          .execute();
         await trx
           .insertInto('push_subscriptions')
-          .values({ endpoint: subscription.endpoint, user_id: subscription.userId, p256dh: subscription.p256dh, auth: subscription.auth, created_at: at })
+          .values({
+            endpoint: subscription.endpoint,
+            user_id: subscription.userId,
+            p256dh: subscription.p256dh,
+            auth: subscription.auth,
+            created_at: at,
+          })
           .onConflict((oc) =>
             oc.column('endpoint').doUpdateSet({ user_id: subscription.userId, p256dh: subscription.p256dh, auth: subscription.auth }),
           )

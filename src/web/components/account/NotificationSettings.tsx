@@ -28,7 +28,9 @@ export function NotificationSettings({ hasEmail }: { hasEmail: boolean }): React
   async function choose(minutes: number): Promise<void> {
     setProblem(null);
     try {
-      setDigest((await request<{ digestMinutes: number }>('PATCH', '/api/account/notifications', { digestMinutes: minutes })).digestMinutes);
+      setDigest(
+        (await request<{ digestMinutes: number }>('PATCH', '/api/account/notifications', { digestMinutes: minutes })).digestMinutes,
+      );
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'The setting could not be saved.');
     }

@@ -19,14 +19,24 @@ export default function NotificationsDialog({ room, onClose }: { room: Room; onC
   const [permission, setPermission] = useState(desktopPermission);
   const [sound, setSoundState] = useState(soundOn);
   const [policyNote, setPolicyNote] = useState<string | null>(null);
+  // Shown at once, as chosen; the server's answer (or its refusal) settles it.
+  const [chosen, setChosen] = useState<{ level?: NotifyLevel; muted?: boolean }>({});
+  const level = chosen.level ?? state?.level;
+  const muted = chosen.muted ?? state?.muted ?? false;
 
   async function change(update: { level?: NotifyLevel | 'default'; muted?: boolean }): Promise<void> {
     setProblem(null);
+    setChosen((before) => ({
+      ...before,
+      ...(update.level !== undefined && update.level !== 'default' ? { level: update.level } : {}),
+      ...(update.muted !== undefined ? { muted: update.muted } : {}),
+    }));
     try {
       chat.dispatch({ type: 'attention/changed', attention: await setNotifications(room.id, update) });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'The setting could not be saved.');
     }
+    setChosen({});
   }
 
   async function turnOnDesktop(): Promise<void> {
@@ -50,14 +60,17 @@ export default function NotificationsDialog({ room, onClose }: { room: Room; onC
       <h2 className="mb-4 text-lg font-semibold">Notification settings</h2>
       <fieldset aria-label="Notifications" className="space-y-2">
         <legend className="mb-2 text-sm font-medium text-stone-700">Notifications</legend>
-        {levels.map(({ level, label, hint }) => (
-          <label key={level} className="flex cursor-pointer gap-3 rounded-lg border border-stone-200 p-2.5 has-checked:border-orange-500 has-checked:bg-orange-50">
+        {levels.map(({ level: option, label, hint }) => (
+          <label
+            key={option}
+            className="flex cursor-pointer gap-3 rounded-lg border border-stone-200 p-2.5 has-checked:border-orange-500 has-checked:bg-orange-50"
+          >
             <input
               type="radio"
               name="level"
-              value={level}
-              checked={state?.level === level}
-              onChange={() => void change({ level })}
+              value={option}
+              checked={level === option}
+              onChange={() => void change({ level: option })}
               className="mt-1 accent-orange-700"
             />
             <span>
@@ -73,7 +86,7 @@ export default function NotificationsDialog({ room, onClose }: { room: Room; onC
         )}
       </fieldset>
       <label className="mt-4 flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={state?.muted ?? false} onChange={(e) => void change({ muted: e.target.checked })} className="accent-orange-700" />
+        <input type="checkbox" checked={muted} onChange={(e) => void change({ muted: e.target.checked })} className="accent-orange-700" />
         Mute this room (no calls, no unread count; mentions still show)
       </label>
       {problem && (

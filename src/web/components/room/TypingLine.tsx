@@ -23,8 +23,11 @@ export function TypingLine({ roomId }: { roomId: string }): ReactElement {
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(tick);
   }, [typists]);
+  // The region exists only while someone types: the page's other status (the connection banner)
+  // stays the only one otherwise. The empty line keeps the composer from jumping.
+  if (active.length === 0) return <div aria-hidden="true" className="h-5" />;
   return (
-    <div role="status" aria-live="polite" className="h-5 truncate px-4 text-xs text-stone-500 italic sm:px-6">
+    <div role="status" aria-label="Typing" className="h-5 truncate px-4 text-xs text-stone-500 italic sm:px-6">
       {typingSentence(active.map((t) => t.user.username))}
     </div>
   );

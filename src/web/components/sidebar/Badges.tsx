@@ -3,11 +3,15 @@ import type { ReadState } from '../../state/types.js';
 
 const capped = (n: number): string => (n > 999 ? '999+' : String(n));
 
-/** What a screen reader hears after the room's name: ", 3 unread, 1 mentions" (a muted room: mentions only). */
-export function countsLabel(state: ReadState | undefined): string {
+/**
+ * What a screen reader hears after the room's name: ", 3 unread, 1 mentions" (a muted room: its
+ * mentions only). In a direct conversation every message calls, so its unread count says it all.
+ */
+export function countsLabel(state: ReadState | undefined, direct = false): string {
   if (!state) return '';
-  const unread = state.muted ? 0 : state.unread;
-  return `${unread > 0 ? `, ${capped(unread)} unread` : ''}${state.mentions > 0 ? `, ${capped(state.mentions)} mentions` : ''}${state.muted ? ', muted' : ''}`;
+  const unread = state.muted && !direct ? 0 : direct ? Math.max(state.unread, state.mentions) : state.unread;
+  const mentions = !direct && state.mentions > 0 ? `, ${capped(state.mentions)} mentions` : '';
+  return `${unread > 0 ? `, ${capped(unread)} unread` : ''}${mentions}${state.muted ? ', muted' : ''}`;
 }
 
 /** Whether the room's name is shown as needing attention. */

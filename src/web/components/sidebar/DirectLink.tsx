@@ -23,7 +23,7 @@ export function DirectLink({ room, active, attention }: { room: Room; active: bo
     <li>
       <AppLink
         href={roomPath(room.id)}
-        aria-label={`${title}, ${presence}${countsLabel(state)}`}
+        aria-label={`${title}, ${presence}${countsLabel(state, true)}`}
         aria-current={active ? 'page' : undefined}
         className={`group flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm transition-colors ${active ? 'bg-stone-800 text-white' : 'hover:bg-stone-800/60 hover:text-stone-100'} ${calls(state) ? 'font-semibold text-stone-100' : ''}`}
       >

@@ -47,14 +47,19 @@ export async function handOutRoom(deps: HandOutDeps, roomId: string): Promise<bo
   return moved && waiting.messages.length === messagesPerStep;
 }
 
-/** Every room with messages waiting, a step each, until none wait (or `maxSteps`). */
-export async function drainNotifications(deps: HandOutDeps, maxSteps = 200): Promise<number> {
+/**
+ * Every room with messages waiting (or only these rooms: the ones just written in), a step each,
+ * until none wait or `maxSteps` were taken.
+ */
+export async function drainNotifications(deps: HandOutDeps, only?: ReadonlySet<string>, maxSteps = 200): Promise<number> {
   let steps = 0;
+  const pending = only ? [...only] : undefined;
   for (;;) {
-    const rooms = await deps.notify.roomsWaiting(50);
+    const rooms = pending ? pending.splice(0) : await deps.notify.roomsWaiting(50);
     if (rooms.length === 0) return steps;
     for (const roomId of rooms) {
-      await handOutRoom(deps, roomId);
+      const more = await handOutRoom(deps, roomId);
+      if (more && pending) pending.push(roomId);
       if (++steps >= maxSteps) return steps;
     }
   }
@@ -85,11 +90,18 @@ export async function pushNewMentions(
     mentions: message.mentions,
     deleted: false,
   };
-  const deliveries = planPushes({ roomId: room.id, name: room.name, kind: room.kind, memberCount: room.memberCount }, [waiting], recipients, away, blocks, {
-    id: () => deps.ids.newId(),
-    now: deps.clock.now().toISOString(),
-    publicUrl: deps.publicUrl,
-  });
+  const deliveries = planPushes(
+    { roomId: room.id, name: room.name, kind: room.kind, memberCount: room.memberCount },
+    [waiting],
+    recipients,
+    away,
+    blocks,
+    {
+      id: () => deps.ids.newId(),
+      now: deps.clock.now().toISOString(),
+      publicUrl: deps.publicUrl,
+    },
+  );
   await deps.notify.addDeliveries(deliveries);
   if (deliveries.length > 0) deps.notifySoon();
 }

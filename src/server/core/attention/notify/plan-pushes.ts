@@ -41,7 +41,15 @@ export function planPushes(
       if (blocks(person.userId, message.authorId)) continue;
       const payload = JSON.stringify(payloadFor(room, message, make.publicUrl));
       for (const endpoint of person.endpoints) {
-        deliveries.push({ id: make.id(), userId: person.userId, endpoint, roomId: room.roomId, messageId: message.id, payload, runAt: make.now });
+        deliveries.push({
+          id: make.id(),
+          userId: person.userId,
+          endpoint,
+          roomId: room.roomId,
+          messageId: message.id,
+          payload,
+          runAt: make.now,
+        });
         count++;
       }
     }
