@@ -74,6 +74,7 @@ const flags = readFlags(
     'history-messages': 1_000_000,
     'history-requests': 200,
     'fanout-changes-pct': 0, // Hearth only: % of fan-out events that toggle a reaction instead of sending
+    'fanout-reads-pct': 0, // Hearth only: % of fan-out events that mark the room read (room:read) instead of sending
     'history-rich': 0, // 1: every message with two reactions, every third a reply
     // hash flood, slow readers
     'hashflood-rooms': 20,

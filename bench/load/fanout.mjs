@@ -31,6 +31,7 @@ const flags = readFlags(process.argv.slice(2), {
   'db-name': '', // the throwaway PostgreSQL database, to count its backends' CPU
   redis: false, // count the Redis server's CPU too
   'changes-pct': 0, // Hearth only: this share of the events toggles a reaction on the room's latest message instead of sending
+  'reads-pct': 0, // Hearth only: this share of the events marks the room read up to its latest message (room:read) instead of sending
 });
 const drivers = { hearth: '../drivers/hearth.mjs', reference: '../drivers/reference.mjs' };
 if (!drivers[flags.target]) throw new Error(`--target must be one of ${Object.keys(drivers).join(', ')}`);
@@ -44,6 +45,7 @@ const live = createDeliveryCounter();
 const tag = `b${Date.now().toString(36)}`;
 const connections = flags.rooms * flags['per-room'];
 const latestInRoom = [];
+const latestSeqInRoom = [];
 const before = readUsageOf(flags.pids);
 const { enrol } = await import(drivers[flags.target]);
 log(`enrolling ${flags.rooms} rooms × ${flags['per-room']} members over ${urls.length} process(es)`);
@@ -95,9 +97,18 @@ for (const { rate, seconds, warmup } of plan) {
         socket.call('message:react', { roomId: roomIds[room], messageId: latest, emoji: '👍' }, onAck);
         return;
       }
+      // The slots after the changes' ones read: a member who sees the newest message says so.
+      const slot = Math.floor(n / flags.rooms) % 100;
+      if (latestSeqInRoom[room] && slot >= flags['changes-pct'] && slot < flags['changes-pct'] + flags['reads-pct']) {
+        socket.call('room:read', { roomId: roomIds[room], seq: latestSeqInRoom[room] }, onAck);
+        return false;
+      }
       const clientId = `${tag}-${++sendCount}`; // unique across steps, or the server dedupes it
       socket.call('message:send', { roomId: roomIds[room], text: stampedText(flags['text-bytes']), clientId }, (args) => {
-        if (args[0]?.ok) latestInRoom[room] = args[0].message.id;
+        if (args[0]?.ok) {
+          latestInRoom[room] = args[0].message.id;
+          latestSeqInRoom[room] = args[0].message.seq;
+        }
         onAck(args);
       });
     },

@@ -48,6 +48,7 @@ export function measure(target, ctx) {
           'db-name': started.dbName ?? '',
           redis: Boolean(started.redisPrefix),
           'changes-pct': target.kind === 'hearth' ? flags['fanout-changes-pct'] : 0,
+          'reads-pct': target.kind === 'hearth' ? flags['fanout-reads-pct'] : 0,
         },
         budgetSeconds(flags),
       ),

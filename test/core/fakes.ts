@@ -115,10 +115,13 @@ function memoryAttention(users: UserStore, rooms: RoomStore): AttentionStore {
     },
     countUnread: async () => ({ unread: 0, mentions: 0 }),
     async markRead(roomId, userId, seq) {
-      if ((await rooms.roleOf(roomId, userId)) === undefined) return undefined;
+      const access = await rooms.findRoomFor(roomId, userId);
+      if (!access?.member) return undefined;
       const now = state(roomId, userId);
-      states.set(`${roomId}:${userId}`, { ...now, readSeq: Math.max(now.readSeq, seq) });
-      return Math.max(now.readSeq, seq);
+      const readSeq = Math.max(now.readSeq, Math.min(seq, access.room.lastSeq));
+      states.set(`${roomId}:${userId}`, { ...now, readSeq });
+      const row = { roomId, ...now, readSeq, lastSeq: access.room.lastSeq, memberCount: access.room.memberCount };
+      return { row, moved: readSeq > now.readSeq };
     },
     async setLevel(roomId, userId, change) {
       if ((await rooms.roleOf(roomId, userId)) === undefined) return false;

@@ -19,11 +19,13 @@ export interface NotificationRunner {
  * another process did not finish) and sends the deliveries due; digests every `digestMs`. One round
  * at a time per process; processes share the work through the queue's compare-and-set.
  */
+const batchSize = 200;
+
 export function scheduleNotifications(
   app: FastifyInstance,
   deps: CoreDeps,
   metrics: Metrics,
-  { intervalMs, digestMs, pokeDelayMs = 100 }: { intervalMs: number; digestMs: number; pokeDelayMs?: number },
+  { intervalMs, digestMs, pokeDelayMs = 250 }: { intervalMs: number; digestMs: number; pokeDelayMs?: number },
 ): NotificationRunner {
   let running: Promise<void> | null = null;
   let closed = false;
@@ -33,12 +35,21 @@ export function scheduleNotifications(
 
   const round = async (rooms: ReadonlySet<string> | undefined): Promise<void> => {
     const handedOut = await drainNotifications(deps, rooms);
-    const report = await deliverDue(deps);
-    metrics.pushes.inc({ outcome: 'sent' }, report.sent);
-    metrics.pushes.inc({ outcome: 'gone' }, report.gone);
-    metrics.pushes.inc({ outcome: 'retried' }, report.retried);
-    metrics.pushes.inc({ outcome: 'dropped' }, report.dropped);
-    if (handedOut > 0 || report.sent > 0) app.log.debug({ handedOut, ...report }, 'notifications');
+    // Batch after batch while they come full, for up to a second; then the next round goes on.
+    const until = performance.now() + 1000;
+    for (;;) {
+      const report = await deliverDue(deps, batchSize);
+      metrics.pushes.inc({ outcome: 'sent' }, report.sent);
+      metrics.pushes.inc({ outcome: 'gone' }, report.gone);
+      metrics.pushes.inc({ outcome: 'retried' }, report.retried);
+      metrics.pushes.inc({ outcome: 'dropped' }, report.dropped);
+      if (handedOut > 0 || report.sent > 0) app.log.debug({ handedOut, ...report }, 'notifications');
+      if (report.due < batchSize || closed) return;
+      if (performance.now() > until) {
+        everything = true;
+        return;
+      }
+    }
   };
   const run = (): Promise<void> => {
     if (running) return running;

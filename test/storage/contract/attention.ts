@@ -71,9 +71,10 @@ export function attentionContract(f: Fixture): void {
     it('a read position moves forward only, never past the room’s last message, and only for a member', async () => {
       const { ann, room } = await roomOfTwo();
       for (let i = 0; i < 4; i++) await f.stores.messages.appendMessage(f.message(room, ann));
-      expect(await f.stores.attention.markRead(room, ann.id, 2)).toBe(2);
-      expect(await f.stores.attention.markRead(room, ann.id, 1)).toBe(2);
-      expect(await f.stores.attention.markRead(room, ann.id, 1_000_000)).toBe(4);
+      expect(await f.stores.attention.markRead(room, ann.id, 2)).toMatchObject({ row: { readSeq: 2, lastSeq: 4 }, moved: true });
+      expect(await f.stores.attention.markRead(room, ann.id, 1)).toMatchObject({ row: { readSeq: 2 }, moved: false });
+      expect(await f.stores.attention.markRead(room, ann.id, 1_000_000)).toMatchObject({ row: { readSeq: 4 }, moved: true });
+      expect(await f.stores.attention.markRead(room, ann.id, 1_000_000)).toMatchObject({ row: { readSeq: 4 }, moved: false });
       expect(await f.stores.attention.markRead(room, 'nobody', 3)).toBeUndefined();
       expect(await f.stores.attention.markRead('no-room', ann.id, 3)).toBeUndefined();
     });
@@ -145,6 +146,18 @@ export function attentionContract(f: Fixture): void {
       await f.stores.notify.removeSubscription(delivery.endpoint, bob.id);
       expect(await f.stores.notify.findSubscription(delivery.endpoint)).toBeUndefined();
       expect((await f.stores.notify.dueDeliveries(f.now(), 10_000)).filter((d) => d.roomId === room)).toEqual([]);
+    });
+
+    it('a hand-out of tens of thousands of pushes is stored whole (more values than one statement binds)', async () => {
+      const { ann, bob, room } = await roomOfTwo();
+      const endpoint = `https://push.example/many-${room}`;
+      await f.stores.notify.saveSubscription({ endpoint, userId: bob.id, p256dh: 'p', auth: 'a' }, f.now());
+      const { message } = await f.stores.messages.appendMessage(f.message(room, ann));
+      const runAt = f.now();
+      const many = Array.from({ length: 6000 }, (_, i) => ({ id: `${room}-d${i}`, userId: bob.id, endpoint, roomId: room, messageId: message.id, payload: '{}', runAt }));
+      expect(await f.stores.notify.handOut(room, 0, 1, many)).toBe(true);
+      expect((await f.stores.notify.dueDeliveries(runAt, 10_000)).filter((d) => d.roomId === room)).toHaveLength(6000);
+      await f.stores.notify.removeSubscription(endpoint);
     });
 
     it('a room’s mention policy is kept and read with the room', async () => {

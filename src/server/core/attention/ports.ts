@@ -27,8 +27,12 @@ export interface AttentionStore {
    * (by name, or everyone: '*'), each counted up to `max`.
    */
   countUnread(roomId: string, userId: string, afterSeq: number, max: number): Promise<UnreadCounts>;
-  /** Moves the read position forward to `seq` (never back, never past the room's last seq); undefined for a non-member. */
-  markRead(roomId: string, userId: string, seq: number): Promise<number | undefined>;
+  /**
+   * Moves the read position forward to `seq` (never back, never past the room's last seq) and
+   * gives the membership's row as it is then, and whether it moved; undefined for a non-member.
+   * Nothing is written when it would not move.
+   */
+  markRead(roomId: string, userId: string, seq: number): Promise<{ row: ReadRow; moved: boolean } | undefined>;
   /** false for a non-member. */
   setLevel(roomId: string, userId: string, change: { level?: ChosenLevel; muted?: boolean }): Promise<boolean>;
   /** The room's members whose names are these (compared as names are made unique). */

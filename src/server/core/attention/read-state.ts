@@ -41,10 +41,11 @@ async function oneRoom(deps: Pick<CoreDeps, 'attention'>, user: User, roomId: st
  * counts (`room:attention`), so reading on the phone clears the laptop's badge.
  */
 export async function markRead(deps: ReadDeps, user: User, roomId: string, seq: number): Promise<Attention> {
-  const moved = await deps.attention.markRead(roomId, user.id, seq);
-  if (moved === undefined) throw notFound('Room');
-  const attention = await oneRoom(deps, user, roomId);
-  deps.broadcast.toUser(user.id, 'room:attention', { attention });
+  const marked = await deps.attention.markRead(roomId, user.id, seq);
+  if (marked === undefined) throw notFound('Room');
+  const attention = await attentionOf(deps, user.id, marked.row);
+  // Read to the end, the counts are known without asking; the other devices hear only of a move.
+  if (marked.moved) deps.broadcast.toUser(user.id, 'room:attention', { attention });
   return attention;
 }
 

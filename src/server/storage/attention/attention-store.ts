@@ -1,8 +1,35 @@
 import { sql } from 'kysely';
-import type { AttentionStore, ReadRow } from '../../core/attention/ports.js';
+import type { AttentionStore, ChosenLevel, ReadRow } from '../../core/attention/ports.js';
 import type { Database } from '../database.js';
 import { compileOnce } from '../compile-once.js';
 import { nameKey } from '../name-key.js';
+
+interface ReadColumns {
+  room_id: string;
+  last_read_seq: number;
+  muted: number;
+  notify_level: ChosenLevel;
+  last_seq: number;
+  member_count: number;
+}
+
+const rowOf = (row: ReadColumns): ReadRow => ({
+  roomId: row.room_id,
+  readSeq: row.last_read_seq,
+  level: row.notify_level,
+  muted: row.muted === 1,
+  lastSeq: row.last_seq,
+  memberCount: row.member_count,
+});
+
+const readColumns = [
+  'memberships.room_id',
+  'memberships.last_read_seq',
+  'memberships.notify_level',
+  'memberships.muted',
+  'rooms.last_seq',
+  'rooms.member_count',
+] as const;
 
 export function createAttentionStore(database: Database): AttentionStore {
   const { db, write, engine } = database;
@@ -17,28 +44,13 @@ export function createAttentionStore(database: Database): AttentionStore {
       let query = db
         .selectFrom('memberships')
         .innerJoin('rooms', 'rooms.id', 'memberships.room_id')
-        .select([
-          'memberships.room_id',
-          'memberships.last_read_seq',
-          'memberships.notify_level',
-          'memberships.muted',
-          'rooms.last_seq',
-          'rooms.member_count',
-        ])
+        .select(readColumns)
         .where('memberships.user_id', '=', userId);
       if (roomIds !== undefined) {
         if (roomIds.length === 0) return [];
         query = query.where('memberships.room_id', 'in', [...roomIds]);
       }
-      const rows = await query.execute();
-      return rows.map((row): ReadRow => ({
-        roomId: row.room_id,
-        readSeq: row.last_read_seq,
-        level: row.notify_level,
-        muted: row.muted === 1,
-        lastSeq: row.last_seq,
-        memberCount: row.member_count,
-      }));
+      return (await query.execute()).map(rowOf);
     },
 
     async countUnread(roomId, userId, afterSeq, max) {
@@ -50,8 +62,16 @@ export function createAttentionStore(database: Database): AttentionStore {
     },
 
     async markRead(roomId, userId, seq) {
-      const { rows } = await write((trx) => q.markRead(trx, roomId, userId, seq));
-      return rows[0]?.last_read_seq;
+      const found = (await q.readRow(db, roomId, userId)).rows[0];
+      if (!found) return undefined;
+      const row = rowOf(found);
+      const target = Math.min(seq, row.lastSeq);
+      if (target <= row.readSeq) return { row, moved: false };
+      const { rows } = await write((trx) => q.markRead(trx, roomId, userId, target));
+      const readSeq = rows[0]?.last_read_seq;
+      // Left in between: no longer a member.
+      if (readSeq === undefined) return undefined;
+      return { row: { ...row, readSeq }, moved: true };
     },
 
     async setLevel(roomId, userId, change) {
@@ -98,7 +118,7 @@ export function createAttentionStore(database: Database): AttentionStore {
  * has not looked at a busy room for a year costs the same as one a few messages behind.
  */
 function attentionQueries({ db, engine }: Database) {
-  const [greatest, least] = engine === 'postgres' ? [sql.raw('greatest'), sql.raw('least')] : [sql.raw('max'), sql.raw('min')];
+  const greatest = sql.raw(engine === 'postgres' ? 'greatest' : 'max');
   const asInt = engine === 'postgres' ? sql.raw('::integer') : sql.raw('');
   return {
     unread: compileOnce(db, (db, roomId: string, afterSeq: number, userId: string, max: number) =>
@@ -131,13 +151,20 @@ function attentionQueries({ db, engine }: Database) {
         )
         .select((eb) => eb.fn.countAll<number | string>().as('count')),
     ),
-    // Forward only, and never past what the room holds: a client cannot mark the future read.
+    readRow: compileOnce(db, (db, roomId: string, userId: string) =>
+      db
+        .selectFrom('memberships')
+        .innerJoin('rooms', 'rooms.id', 'memberships.room_id')
+        .select(readColumns)
+        .where('memberships.room_id', '=', roomId)
+        .where('memberships.user_id', '=', userId),
+    ),
+    // Forward only (another device may have moved it further meanwhile); the caller keeps `seq`
+    // within what the room holds, so a client cannot mark the future read.
     markRead: compileOnce(db, (db, roomId: string, userId: string, seq: number) =>
       db
         .updateTable('memberships')
-        .set((eb) => ({
-          last_read_seq: sql<number>`${greatest}(${eb.ref('last_read_seq')}, ${least}(${seq}${asInt}, (select last_seq from rooms where rooms.id = ${roomId})))`,
-        }))
+        .set((eb) => ({ last_read_seq: sql<number>`${greatest}(${eb.ref('last_read_seq')}, ${seq}${asInt})` }))
         .where('room_id', '=', roomId)
         .where('user_id', '=', userId)
         .returning('last_read_seq'),

@@ -1,7 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { compileOnce } from '../compile-once.js';
+import type { Schema } from '../schema.js';
 import type { NewDelivery, NotifyStore, PushRecipient } from '../../core/attention/notify/ports.js';
 import type { Database } from '../database.js';
 import { parseMentions } from '../messages/message-rows.js';
+
+const rowsPerInsert = 1000;
 
 export function createNotifyStore({ db, write, engine }: Database): NotifyStore {
   const idIn = (column: string, ids: readonly string[]) =>
@@ -9,24 +13,16 @@ export function createNotifyStore({ db, write, engine }: Database): NotifyStore 
       ? sql<boolean>`${sql.ref(column)} = any(${[...ids]}::text[])`
       : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
 
+  const q = queueQueries(db);
+
   /** Members of the room with at least one browser subscribed, with their subscriptions. */
   async function recipients(roomId: string, userIds?: readonly string[]): Promise<PushRecipient[]> {
-    let query = db
-      .selectFrom('memberships')
-      .innerJoin('push_subscriptions', 'push_subscriptions.user_id', 'memberships.user_id')
-      .select([
-        'memberships.user_id',
-        'memberships.last_read_seq',
-        'memberships.notify_level',
-        'memberships.muted',
-        'push_subscriptions.endpoint',
-      ])
-      .where('memberships.room_id', '=', roomId)
-      .orderBy('memberships.user_id')
-      .orderBy('push_subscriptions.endpoint');
-    if (userIds !== undefined) query = query.where(idIn('memberships.user_id', userIds));
+    const rows =
+      userIds === undefined
+        ? (await q.recipients(db, roomId)).rows
+        : await recipientsOf(db, roomId).where(idIn('memberships.user_id', userIds)).execute();
     const byUser = new Map<string, PushRecipient>();
-    for (const row of await query.execute()) {
+    for (const row of rows) {
       const held = byUser.get(row.user_id);
       if (held) held.endpoints.push(row.endpoint);
       else
@@ -41,24 +37,26 @@ export function createNotifyStore({ db, write, engine }: Database): NotifyStore 
     return [...byUser.values()];
   }
 
-  const insertDeliveries = (trx: typeof db, deliveries: readonly NewDelivery[]) =>
-    deliveries.length === 0
-      ? Promise.resolve()
-      : trx
-          .insertInto('deliveries')
-          .values(
-            deliveries.map((d) => ({
-              id: d.id,
-              user_id: d.userId,
-              endpoint: d.endpoint,
-              room_id: d.roomId,
-              message_id: d.messageId,
-              payload: d.payload,
-              run_at: d.runAt,
-            })),
-          )
-          .execute()
-          .then(() => undefined);
+  // A step can plan tens of thousands of pushes (50 messages × 500 browsers): inserted in chunks,
+  // as one statement may bind only so many values (SQLite: 32,766).
+  const insertDeliveries = async (trx: typeof db, deliveries: readonly NewDelivery[]): Promise<void> => {
+    for (let i = 0; i < deliveries.length; i += rowsPerInsert) {
+      await trx
+        .insertInto('deliveries')
+        .values(
+          deliveries.slice(i, i + rowsPerInsert).map((d) => ({
+            id: d.id,
+            user_id: d.userId,
+            endpoint: d.endpoint,
+            room_id: d.roomId,
+            message_id: d.messageId,
+            payload: d.payload,
+            run_at: d.runAt,
+          })),
+        )
+        .execute();
+    }
+  };
 
   return {
     async roomsWaiting(limit) {
@@ -72,33 +70,13 @@ export function createNotifyStore({ db, write, engine }: Database): NotifyStore 
     },
 
     async readWaiting(roomId, limit) {
-      const room = await db
-        .selectFrom('rooms')
-        .select(['id', 'name', 'kind', 'member_count', 'notified_seq', 'last_seq'])
-        .where('id', '=', roomId)
-        .executeTakeFirst();
+      const room = (await q.room(db, roomId)).rows[0];
       if (!room || room.notified_seq >= room.last_seq) return undefined;
-      const [messages, people] = await Promise.all([
-        db
-          .selectFrom('messages')
-          .innerJoin('users', 'users.id', 'messages.author_id')
-          .select([
-            'messages.id',
-            'messages.seq',
-            'messages.author_id',
-            'users.username',
-            'messages.text',
-            'messages.mentions',
-            'messages.deleted_at',
-          ])
-          .where('messages.room_id', '=', roomId)
-          .where('messages.seq', '>', room.notified_seq)
-          .orderBy('messages.seq')
-          .limit(limit)
-          .execute(),
-        recipients(roomId),
-      ]);
+      const people = await recipients(roomId);
+      // Nobody to push to (most rooms): the messages need not be read at all.
+      const messages = people.length === 0 ? [] : (await q.messages(db, roomId, room.notified_seq, limit)).rows;
       return {
+        lastSeq: room.last_seq,
         roomId,
         name: room.name,
         kind: room.kind,
@@ -222,5 +200,49 @@ export function createNotifyStore({ db, write, engine }: Database): NotifyStore 
         if (Number(removed.numDeletedRows) > 0) await trx.deleteFrom('deliveries').where('endpoint', '=', endpoint).execute();
       });
     },
+  };
+}
+
+function recipientsOf(db: Kysely<Schema>, roomId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('push_subscriptions', 'push_subscriptions.user_id', 'memberships.user_id')
+    .select([
+      'memberships.user_id',
+      'memberships.last_read_seq',
+      'memberships.notify_level',
+      'memberships.muted',
+      'push_subscriptions.endpoint',
+    ])
+    .where('memberships.room_id', '=', roomId)
+    .orderBy('memberships.user_id')
+    .orderBy('push_subscriptions.endpoint');
+}
+
+/** What every hand-out step reads, compiled once (compile-once.ts). */
+function queueQueries(db: Kysely<Schema>) {
+  return {
+    room: compileOnce(db, (db, roomId: string) =>
+      db.selectFrom('rooms').select(['id', 'name', 'kind', 'member_count', 'notified_seq', 'last_seq']).where('id', '=', roomId),
+    ),
+    recipients: compileOnce(db, (db, roomId: string) => recipientsOf(db, roomId)),
+    messages: compileOnce(db, (db, roomId: string, afterSeq: number, limit: number) =>
+      db
+        .selectFrom('messages')
+        .innerJoin('users', 'users.id', 'messages.author_id')
+        .select([
+          'messages.id',
+          'messages.seq',
+          'messages.author_id',
+          'users.username',
+          'messages.text',
+          'messages.mentions',
+          'messages.deleted_at',
+        ])
+        .where('messages.room_id', '=', roomId)
+        .where('messages.seq', '>', afterSeq)
+        .orderBy('messages.seq')
+        .limit(limit),
+    ),
   };
 }

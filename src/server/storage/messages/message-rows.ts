@@ -280,19 +280,21 @@ export async function insertMentionRows(
   at: { roomId: string; seq: number; messageId: string; authorId: string; at: string },
   userIds: readonly string[],
 ): Promise<void> {
-  if (userIds.length === 0) return;
-  await trx
-    .insertInto('mentions')
-    .values(
-      userIds.map((userId) => ({
-        room_id: at.roomId,
-        seq: at.seq,
-        user_id: userId,
-        author_id: at.authorId,
-        message_id: at.messageId,
-        created_at: at.at,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  // `@here` in a large room names everyone online: in chunks, under the engines' bound on values per statement.
+  for (let i = 0; i < userIds.length; i += 1000) {
+    await trx
+      .insertInto('mentions')
+      .values(
+        userIds.slice(i, i + 1000).map((userId) => ({
+          room_id: at.roomId,
+          seq: at.seq,
+          user_id: userId,
+          author_id: at.authorId,
+          message_id: at.messageId,
+          created_at: at.at,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }

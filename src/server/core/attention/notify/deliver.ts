@@ -39,6 +39,8 @@ async function deliverOne(deps: DeliverDeps, delivery: Delivery): Promise<'sent'
 }
 
 export interface DeliveryReport {
+  /** Deliveries looked at (a full batch means more may be due). */
+  due: number;
   sent: number;
   gone: number;
   retried: number;
@@ -46,9 +48,9 @@ export interface DeliveryReport {
 }
 
 /** Sends what is due, a few at a time. */
-export async function deliverDue(deps: DeliverDeps, limit = 100, concurrency = 8): Promise<DeliveryReport> {
+export async function deliverDue(deps: DeliverDeps, limit = 100, concurrency = 32): Promise<DeliveryReport> {
   const due = await deps.notify.dueDeliveries(deps.clock.now().toISOString(), limit);
-  const report: DeliveryReport = { sent: 0, gone: 0, retried: 0, dropped: 0 };
+  const report: DeliveryReport = { due: due.length, sent: 0, gone: 0, retried: 0, dropped: 0 };
   for (let i = 0; i < due.length; i += concurrency) {
     const outcomes = await Promise.all(due.slice(i, i + concurrency).map((d) => deliverOne(deps, d)));
     for (const outcome of outcomes) {

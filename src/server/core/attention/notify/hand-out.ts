@@ -27,8 +27,14 @@ async function awayAmong(deps: HandOutDeps, recipients: readonly PushRecipient[]
  */
 export async function handOutRoom(deps: HandOutDeps, roomId: string): Promise<boolean> {
   const waiting = await deps.notify.readWaiting(roomId, messagesPerStep);
-  const last = waiting?.messages.at(-1);
-  if (!waiting || !last) return false;
+  if (!waiting) return false;
+  // Nobody in the room has a browser subscribed: everything waiting is handed out to no one.
+  if (waiting.recipients.length === 0) {
+    await deps.notify.handOut(roomId, waiting.notifiedSeq, waiting.lastSeq, []);
+    return false;
+  }
+  const last = waiting.messages.at(-1);
+  if (!last) return false;
   const [away, blocks] = await Promise.all([
     awayAmong(deps, waiting.recipients),
     blocksAmongThem(

@@ -28,6 +28,8 @@ export interface WaitingRoom {
   memberCount: number;
   /** Notifications were handed out up to here. */
   notifiedSeq: number;
+  /** The room's last message now: with no recipients, the hand-out goes straight there. */
+  lastSeq: number;
   messages: WaitingMessage[];
   recipients: PushRecipient[];
 }
