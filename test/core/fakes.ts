@@ -365,6 +365,7 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     // The queue, pushes and digests run against real storage (test/realtime/notifications.test.ts).
     notify: {
       roomsWaiting: async () => [],
+      skipQuietRooms: async () => undefined,
       readWaiting: async () => undefined,
       handOut: async () => true,
       recipientsAmong: async () => [],

@@ -148,6 +148,17 @@ export function attentionContract(f: Fixture): void {
       expect((await f.stores.notify.dueDeliveries(f.now(), 10_000)).filter((d) => d.roomId === room)).toEqual([]);
     });
 
+    it('rooms where nobody has a browser subscribed are handed out to no one at once; the others wait', async () => {
+      const quiet = await roomOfTwo();
+      const loud = await roomOfTwo();
+      await f.stores.notify.saveSubscription({ endpoint: `https://push.example/loud-${loud.room}`, userId: loud.bob.id, p256dh: 'p', auth: 'a' }, f.now());
+      for (const { room, ann } of [quiet, loud]) await f.stores.messages.appendMessage(f.message(room, ann));
+      await f.stores.notify.skipQuietRooms();
+      const waiting = await f.stores.notify.roomsWaiting(100_000);
+      expect(waiting).not.toContain(quiet.room);
+      expect(waiting).toContain(loud.room);
+    });
+
     it('a hand-out of tens of thousands of pushes is stored whole (more values than one statement binds)', async () => {
       const { ann, bob, room } = await roomOfTwo();
       const endpoint = `https://push.example/many-${room}`;

@@ -69,6 +69,29 @@ export function createNotifyStore({ db, write, engine }: Database): NotifyStore 
       return rows.map((r) => r.id);
     },
 
+    async skipQuietRooms() {
+      await write((trx) =>
+        trx
+          .updateTable('rooms')
+          .set((eb) => ({ notified_seq: eb.ref('last_seq') }))
+          .where((eb) =>
+            eb.and([
+              eb('notified_seq', '<', eb.ref('last_seq')),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('memberships')
+                    .innerJoin('push_subscriptions', 'push_subscriptions.user_id', 'memberships.user_id')
+                    .select('memberships.user_id')
+                    .whereRef('memberships.room_id', '=', 'rooms.id'),
+                ),
+              ),
+            ]),
+          )
+          .execute(),
+      );
+    },
+
     async readWaiting(roomId, limit) {
       const room = (await q.room(db, roomId)).rows[0];
       if (!room || room.notified_seq >= room.last_seq) return undefined;

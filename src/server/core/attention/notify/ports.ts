@@ -59,6 +59,8 @@ export interface PushSubscriptionRecord {
 export interface NotifyStore {
   /** Rooms with messages not handed out yet. */
   roomsWaiting(limit: number): Promise<string[]>;
+  /** Hands out everything waiting in rooms where no member has a browser subscribed (to no one), in one statement. */
+  skipQuietRooms(): Promise<void>;
   /** The next messages of the room past its notified seq (at most `limit`), and its push recipients. */
   readWaiting(roomId: string, limit: number): Promise<WaitingRoom | undefined>;
   /**
