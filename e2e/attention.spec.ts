@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/test.js';
 import { conversation, joinAsGuest, message, roomIdOf, screenshot, sendMessage, uniqueName } from './support/chat.js';
+import { chooseFromAccountMenu, signUp } from './support/accounts.js';
 
 const yourRooms = (page: Page) => page.getByRole('navigation', { name: 'Your rooms' });
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
@@ -153,5 +154,32 @@ test('a room’s notification level and mute are chosen from its header; muted, 
   await goToRoom(bobPage, hall);
   await bobPage.getByRole('button', { name: 'Notifications' }).click();
   await expect(bobPage.getByRole('group', { name: 'Notifications' }).getByRole('radio', { name: 'Mentions only' })).toBeChecked();
+  await bobContext.close();
+});
+
+test('two accounts: a mention reaches Bob as a badge, and Bob chooses when Hearth mails him about what he missed', async ({
+  page,
+  browser,
+}) => {
+  const [ann, bob] = [uniqueName('Ann'), uniqueName('Bob')];
+  const [office, lab] = [uniqueName('office'), uniqueName('lab')];
+  await signUp(page, ann, 'ann has a long password');
+  await createRoom(page, office);
+  const bobContext = await browser.newContext();
+  const bobPage = await bobContext.newPage();
+  await signUp(bobPage, bob, 'bob has a long password');
+  await createRoom(bobPage, office);
+  await createRoom(bobPage, lab);
+  await sendMessage(page, `@${bob} the report is due`);
+  await expect(yourRooms(bobPage).getByRole('link', { name: new RegExp(`^${office}.*1 unread, 1 mentions`) })).toBeVisible();
+
+  await chooseFromAccountMenu(bobPage, 'Account');
+  const settings = bobPage.getByRole('region', { name: 'Notifications' });
+  await expect(settings.getByRole('radio', { name: 'After 10 minutes' })).toBeChecked();
+  await settings.getByRole('radio', { name: 'After an hour' }).check();
+  await expect(settings.getByRole('radio', { name: 'After an hour' })).toBeChecked();
+  await screenshot(bobPage, 'account-notifications');
+  await bobPage.reload();
+  await expect(bobPage.getByRole('region', { name: 'Notifications' }).getByRole('radio', { name: 'After an hour' })).toBeChecked();
   await bobContext.close();
 });

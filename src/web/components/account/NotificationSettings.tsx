@@ -27,11 +27,15 @@ export function NotificationSettings({ hasEmail }: { hasEmail: boolean }): React
 
   async function choose(minutes: number): Promise<void> {
     setProblem(null);
+    const before = digest;
+    // Shown as chosen at once; put back if the server refuses.
+    setDigest(minutes);
     try {
       setDigest(
         (await request<{ digestMinutes: number }>('PATCH', '/api/account/notifications', { digestMinutes: minutes })).digestMinutes,
       );
     } catch (error) {
+      setDigest(before);
       setProblem(error instanceof Error ? error.message : 'The setting could not be saved.');
     }
   }
