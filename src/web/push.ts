@@ -1,10 +1,13 @@
 import { request } from './http/request.js';
+import { chat } from './store.js';
 
 /**
  * This browser's Web Push subscription: made once desktop notifications are allowed, with the
  * server's VAPID key, and handed to the server (POST /api/push/subscriptions). The service worker
  * (public/sw.js) shows what arrives when no tab is open.
  */
+
+const toldKey = 'hearth:push-told';
 
 export const pushSupported = (): boolean => 'serviceWorker' in navigator && 'PushManager' in window;
 
@@ -37,13 +40,19 @@ export async function subscribeToPush(): Promise<boolean> {
   const existing = await registration.pushManager.getSubscription();
   const subscription =
     existing ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+  // Told again once a day at most, or when someone else signs in here (every page load would count
+  // against the server's limit).
+  const told = `${chat.getState().me?.id ?? ''} ${subscription.endpoint} ${new Date().toISOString().slice(0, 10)}`;
+  if (localStorage.getItem(toldKey) === told) return true;
   await request('POST', '/api/push/subscriptions', subscription.toJSON());
+  localStorage.setItem(toldKey, told);
   return true;
 }
 
 /** Signing out: this browser stops getting this person's pushes. */
 export async function unsubscribeFromPush(): Promise<void> {
   if (!pushSupported()) return;
+  localStorage.removeItem(toldKey);
   const registration = await navigator.serviceWorker.getRegistration();
   const subscription = await registration?.pushManager.getSubscription();
   if (!subscription) return;

@@ -1,4 +1,4 @@
-import type { Attention, Message, Room } from '../../contract/index.js';
+import { limits, type Attention, type Message, type Room } from '../../contract/index.js';
 import type { ReadState, RoomView } from './types.js';
 
 /** Until the server has told: nothing unread, the level a room of its size has by default. */
@@ -7,7 +7,7 @@ export function unknownReadState(room: Room): ReadState {
     readSeq: room.lastSeq,
     unread: 0,
     mentions: 0,
-    level: room.memberCount > 20 ? 'mentions' : 'all',
+    level: room.memberCount > limits.quietRoomSize ? 'mentions' : 'all',
     levelChosen: false,
     muted: false,
   };

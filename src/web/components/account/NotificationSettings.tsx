@@ -1,8 +1,6 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { request } from '../../http/request.js';
-import { askForDesktop, desktopPermission, setSound, soundOn } from '../../notify.js';
-import { subscribeToPush } from '../../push.js';
-import { Button } from '../ui.js';
+import { BrowserNotifications } from '../attention/BrowserNotifications.js';
 
 const intervals = [
   { minutes: 0, label: 'Never' },
@@ -12,8 +10,6 @@ const intervals = [
 
 /** Desktop notifications and sound in this browser; e-mails for mentions one has not read (accounts). */
 export function NotificationSettings({ hasEmail }: { hasEmail: boolean }): ReactElement {
-  const [permission, setPermission] = useState(desktopPermission);
-  const [sound, setSoundState] = useState(soundOn);
   const [digest, setDigest] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -47,39 +43,7 @@ export function NotificationSettings({ hasEmail }: { hasEmail: boolean }): React
       </h2>
       <p className="mt-1 text-sm text-stone-600">Each room’s own level is set from its header (the bell).</p>
       <div className="mt-3 space-y-3">
-        {permission === 'default' ? (
-          <Button
-            variant="secondary"
-            onClick={() =>
-              void askForDesktop().then((answer) => {
-                setPermission(answer);
-                if (answer === 'granted') void subscribeToPush().catch(() => undefined);
-              })
-            }
-          >
-            Turn on desktop notifications
-          </Button>
-        ) : (
-          <p className="text-sm text-stone-600">
-            {permission === 'granted'
-              ? 'Desktop notifications are on in this browser.'
-              : permission === 'denied'
-                ? 'Desktop notifications are blocked in this browser’s site settings.'
-                : 'This browser cannot show desktop notifications.'}
-          </p>
-        )}
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={sound}
-            onChange={(e) => {
-              setSound(e.target.checked);
-              setSoundState(e.target.checked);
-            }}
-            className="accent-orange-700"
-          />
-          Play a sound
-        </label>
+        <BrowserNotifications />
         {hasEmail && (
           <fieldset>
             <legend className="text-sm font-medium text-stone-700">E-mail me about unread mentions and direct messages</legend>

@@ -1,8 +1,8 @@
 import { type ReactElement, useState } from 'react';
 import type { NotifyLevel, Room } from '../../../contract/index.js';
 import { setMentionPolicy, setNotifications } from '../../http/endpoints.js';
-import { askForDesktop, desktopPermission, setSound, soundOn } from '../../notify.js';
-import { subscribeToPush } from '../../push.js';
+import { limits } from '../../../contract/index.js';
+import { BrowserNotifications } from './BrowserNotifications.js';
 import { chat, useChat } from '../../store.js';
 import { Button, Modal } from '../ui.js';
 
@@ -16,8 +16,6 @@ const levels: Array<{ level: NotifyLevel; label: string; hint: string }> = [
 export default function NotificationsDialog({ room, onClose }: { room: Room; onClose: () => void }): ReactElement {
   const state = useChat((s) => s.rooms[room.id]?.attention);
   const [problem, setProblem] = useState<string | null>(null);
-  const [permission, setPermission] = useState(desktopPermission);
-  const [sound, setSoundState] = useState(soundOn);
   const [policyNote, setPolicyNote] = useState<string | null>(null);
   // Shown at once, as chosen; the server's answer (or its refusal) settles it.
   const [chosen, setChosen] = useState<{ level?: NotifyLevel; muted?: boolean }>({});
@@ -39,12 +37,6 @@ export default function NotificationsDialog({ room, onClose }: { room: Room; onC
     setChosen({});
   }
 
-  async function turnOnDesktop(): Promise<void> {
-    const answer = await askForDesktop();
-    setPermission(answer);
-    if (answer === 'granted') void subscribeToPush().catch(() => undefined);
-  }
-
   async function restrict(owners: boolean): Promise<void> {
     setPolicyNote(null);
     try {
@@ -54,7 +46,7 @@ export default function NotificationsDialog({ room, onClose }: { room: Room; onC
     }
   }
 
-  const defaultNote = room.memberCount > 20 ? 'Mentions only' : 'All messages';
+  const defaultNote = room.memberCount > limits.quietRoomSize ? 'Mentions only' : 'All messages';
   return (
     <Modal label="Notification settings" onClose={onClose}>
       <h2 className="mb-4 text-lg font-semibold">Notification settings</h2>
@@ -97,29 +89,7 @@ export default function NotificationsDialog({ room, onClose }: { room: Room; onC
 
       <section aria-label="This browser" className="mt-5 border-t border-stone-200 pt-4">
         <h3 className="mb-2 text-sm font-medium text-stone-700">This browser</h3>
-        {permission === 'granted' ? (
-          <p className="text-sm text-stone-600">Desktop notifications are on.</p>
-        ) : permission === 'denied' ? (
-          <p className="text-sm text-stone-600">Desktop notifications are blocked in this browser’s site settings.</p>
-        ) : permission === 'unsupported' ? (
-          <p className="text-sm text-stone-600">This browser cannot show desktop notifications.</p>
-        ) : (
-          <Button variant="secondary" onClick={() => void turnOnDesktop()}>
-            Turn on desktop notifications
-          </Button>
-        )}
-        <label className="mt-3 flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={sound}
-            onChange={(e) => {
-              setSound(e.target.checked);
-              setSoundState(e.target.checked);
-            }}
-            className="accent-orange-700"
-          />
-          Play a sound
-        </label>
+        <BrowserNotifications />
       </section>
 
       {room.kind === 'room' && (

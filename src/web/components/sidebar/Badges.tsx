@@ -9,9 +9,16 @@ const capped = (n: number): string => (n > 999 ? '999+' : String(n));
  */
 export function countsLabel(state: ReadState | undefined, direct = false): string {
   if (!state) return '';
-  const unread = state.muted && !direct ? 0 : direct ? Math.max(state.unread, state.mentions) : state.unread;
-  const mentions = !direct && state.mentions > 0 ? `, ${capped(state.mentions)} mentions` : '';
-  return `${unread > 0 ? `, ${capped(unread)} unread` : ''}${mentions}${state.muted ? ', muted' : ''}`;
+  const parts = [];
+  if (direct) {
+    const unread = Math.max(state.unread, state.mentions);
+    if (unread > 0) parts.push(`${capped(unread)} unread`);
+  } else {
+    if (!state.muted && state.unread > 0) parts.push(`${capped(state.unread)} unread`);
+    if (state.mentions > 0) parts.push(`${capped(state.mentions)} mentions`);
+  }
+  if (state.muted) parts.push('muted');
+  return parts.map((part) => `, ${part}`).join('');
 }
 
 /** Whether the room's name is shown as needing attention. */
