@@ -53,6 +53,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${database}`,
       HEARTH_VAPID_FILE: `${database}.vapid.json`,
+      HEARTH_FILES_DIR: `${database}.files`,
       HEARTH_RATE_LIMITS: 'off',
       LOG_LEVEL: 'warn',
       SMTP_URL: `smtp://127.0.0.1:${mailPort}`,

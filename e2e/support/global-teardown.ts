@@ -6,5 +6,5 @@ export default async function globalTeardown(): Promise<void> {
   await stopMailServer();
   const database = process.env.HEARTH_E2E_DB;
   if (!database) return;
-  for (const suffix of ['', '-wal', '-shm', '.vapid.json']) rmSync(database + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.vapid.json', '.files']) rmSync(database + suffix, { force: true, recursive: true });
 }

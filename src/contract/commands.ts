@@ -4,6 +4,7 @@ import {
   messageDeletePayload,
   messageEditPayload,
   messageReactPayload,
+  messagePreviewRemovePayload,
   messageSendPayload,
   roomJoinPayload,
   roomLeavePayload,
@@ -25,6 +26,7 @@ export const commands = {
   'message:edit': messageEditPayload,
   'message:delete': messageDeletePayload,
   'message:react': messageReactPayload,
+  'message:remove_preview': messagePreviewRemovePayload,
   'room:read': roomReadPayload,
   'room:typing': roomTypingPayload,
 } as const satisfies { [C in CommandName]: z.ZodMiniType };
@@ -41,6 +43,8 @@ export interface CommandResults {
   'message:delete': { message: Message };
   /** A toggle: `on` tells whether the caller's reaction is there now. */
   'message:react': { message: Message; on: boolean };
+  /** The author's: its link card is gone (told to the room as `message:updated`). */
+  'message:remove_preview': { message: Message };
   'room:read': { attention: Attention };
   'room:typing': object;
 }

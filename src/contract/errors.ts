@@ -10,6 +10,10 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** An upload's bytes are of a kind this server refuses, or a picture that cannot be read. */
+  UNSUPPORTED_MEDIA: 415,
+  /** The uploader's quota, or the server's storage, is full. */
+  STORAGE_FULL: 507,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

@@ -33,6 +33,11 @@ export const limits = {
   quietRoomSize: 20,
   /** Push subscriptions (browsers) one person may have. */
   pushSubscriptionsMax: 20,
+  /** Files one message may carry. */
+  attachmentsPerMessageMax: 10,
+  fileNameMax: 200,
+  /** What an author may say a picture shows (its alt text). */
+  altTextMax: 500,
   passwordMin: 10,
   passwordMax: 256,
 } as const;

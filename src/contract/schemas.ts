@@ -128,13 +128,48 @@ export const pushSubscriptionBody = z.strictObject({
 });
 export const pushEndpointBody = z.strictObject({ endpoint: z.string().check(z.minLength(1), z.maxLength(2048)) });
 
-export const messageSendPayload = z.object({
-  roomId: id,
-  text: messageTextSchema,
-  clientId: z.string().check(z.minLength(1), z.maxLength(limits.clientIdMax)),
-  /** The id of the message this one answers, in the same room. */
-  replyTo: z.optional(id),
+export const messageSendPayload = z
+  .object({
+    roomId: id,
+    /** May be empty when files are sent: then it is their caption-less message. */
+    text: z.string().check(
+      z.overwrite((text) => text.trimEnd()),
+      z.maxLength(limits.textMax, `A message has at most ${limits.textMax} characters`),
+    ),
+    clientId: z.string().check(z.minLength(1), z.maxLength(limits.clientIdMax)),
+    /** The id of the message this one answers, in the same room. */
+    replyTo: z.optional(id),
+    /** Files the author uploaded to this room (POST /api/rooms/:id/files) and has not sent yet. */
+    attachments: z.optional(
+      z.array(id).check(
+        z.maxLength(limits.attachmentsPerMessageMax, `A message carries at most ${limits.attachmentsPerMessageMax} files`),
+        z.refine((ids) => new Set(ids).size === ids.length, 'A file is attached once'),
+      ),
+    ),
+  })
+  .check(z.refine((p) => p.text.length > 0 || (p.attachments?.length ?? 0) > 0, 'A message cannot be empty'));
+
+/** The author takes the link card off their message. */
+export const messagePreviewRemovePayload = z.object({ roomId: id, messageId: id });
+
+export const fileParams = z.object({ id, variant: z.optional(z.enum(['thumb'])) });
+export const fileQuery = z.object({ download: z.optional(z.enum(['1'])) });
+export const previewImageParams = z.object({ id });
+export const avatarQuery = z.object({ size: z._default(z.optional(z.enum(['64', '256'])), '64'), v: z.optional(id) });
+
+/** POST /api/account/avatar: the square to keep, in the picture's pixels (none: the centre). */
+export const avatarCropFields = z.object({
+  x: z.pipe(z.coerce.number(), z.int().check(z.gte(0))),
+  y: z.pipe(z.coerce.number(), z.int().check(z.gte(0))),
+  size: z.pipe(z.coerce.number(), z.int().check(z.gte(16))),
 });
+export const altTextSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(limits.altTextMax, `A description has at most ${limits.altTextMax} characters`),
+    z.refine(hasNoInvisible, 'A description may not contain invisible characters'),
+  );
 
 export const messageEditPayload = z.object({ roomId: id, messageId: id, text: messageTextSchema });
 export const messageDeletePayload = z.object({ roomId: id, messageId: id });
@@ -204,6 +239,7 @@ export type MessagesQuery = z.infer<typeof messagesQuery>;
 export type RoomJoinPayload = z.infer<typeof roomJoinPayload>;
 export type PushSubscriptionBody = z.infer<typeof pushSubscriptionBody>;
 export type MessageSendPayload = z.infer<typeof messageSendPayload>;
+export type MessagePreviewRemovePayload = z.infer<typeof messagePreviewRemovePayload>;
 export type MessageEditPayload = z.infer<typeof messageEditPayload>;
 export type MessageDeletePayload = z.infer<typeof messageDeletePayload>;
 export type MessageReactPayload = z.infer<typeof messageReactPayload>;

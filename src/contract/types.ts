@@ -6,6 +6,8 @@ export interface User {
   username: string;
   kind: UserKind;
   createdAt: string;
+  /** The version of their profile picture (`/api/people/:id/avatar?v=…`), when they have one. */
+  avatar?: string;
 }
 
 export type Visibility = 'public' | 'private';
@@ -105,6 +107,8 @@ export interface Member {
 export interface Author {
   id: string;
   username: string;
+  /** The version of their profile picture (`/api/people/:id/avatar?v=…`), when they have one. */
+  avatar?: string;
 }
 
 /** What a reply shows of the message it answers, as that message is now. */
@@ -150,6 +154,47 @@ export interface Message {
   replyTo: ReplyRef | null;
   reactions: Reaction[];
   mentions: Mention[];
+  /** Files sent with it, in the order they were attached (none once deleted). */
+  attachments: Attachment[];
+  /** The card for its first link, once the server has fetched it (a change of its own); null otherwise. */
+  preview: LinkPreview | null;
+}
+
+/** How a file is shown: a picture, a player, or a card to download. */
+export type AttachmentKind = 'image' | 'video' | 'audio' | 'file';
+
+/**
+ * A file sent with a message. Its bytes are at `/api/files/:id` (images re-encoded, with no
+ * metadata), a picture's small version at `/api/files/:id/thumb`; each request is checked against
+ * the room's membership.
+ */
+export interface Attachment {
+  id: string;
+  /** The name it was uploaded under. */
+  name: string;
+  /** What its bytes are (sniffed on the server), e.g. 'image/png'; 'application/octet-stream' when unknown. */
+  type: string;
+  kind: AttachmentKind;
+  size: number;
+  /** Images: the picture's own size (after turning it upright), so the list can reserve its space. */
+  width?: number;
+  height?: number;
+  /** Images: the thumbnail's size. */
+  thumb?: { width: number; height: number };
+  /** Read aloud for the picture: the author's description, or the file name. */
+  alt: string;
+}
+
+/** What a link is about, read by the server from the page (Open Graph, Twitter card or title). */
+export interface LinkPreview {
+  url: string;
+  title: string;
+  description: string;
+  siteName: string;
+  /** The page's picture, fetched and re-encoded by the server: `/api/previews/:image`. */
+  image: { id: string; width: number; height: number } | null;
+  /** A YouTube or Vimeo video: the player to load when it is clicked. */
+  embed: { provider: 'youtube' | 'vimeo'; videoId: string } | null;
 }
 
 export interface MessagePage {

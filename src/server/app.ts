@@ -45,6 +45,15 @@ import { loadVapidKeys } from './push/vapid-keys.js';
 import { webPushSender } from './push/web-push-sender.js';
 import type { PushSender } from './core/attention/notify/ports.js';
 import { pushRoutes } from './http/push-routes.js';
+import { fileRoutes } from './http/file-routes.js';
+import { diskBlobStore } from './blobs/disk-blob-store.js';
+import { s3BlobStore } from './blobs/s3-blob-store.js';
+import { mediaWork } from './media/media-work.js';
+import type { BlobStore } from './core/files/ports.js';
+import { join } from 'node:path';
+import { previewFetcher } from './previews/preview-fetcher.js';
+import { schedulePreviews, type PreviewRunner } from './ops/previews.js';
+import type { GuardOptions } from './previews/guarded-fetch.js';
 
 import type { Stores } from './core/shared/ports.js';
 export type { Stores };
@@ -69,6 +78,10 @@ export interface AppDeps {
   readinessIntervalMs?: number;
   /** Web Push (tests may trust a local push service through config.pushCaFile instead). */
   push?: PushSender;
+  /** Where files' bytes go: by default config.files (a folder, or S3). */
+  blobs?: BlobStore;
+  /** Link previews' address guard, widened by tests to a loopback address and ports of theirs. */
+  previewGuard?: Pick<GuardOptions, 'isPublic' | 'ports' | 'timeoutMs'>;
 }
 
 export interface Hearth {
@@ -79,6 +92,7 @@ export interface Hearth {
   readiness: Readiness;
   metrics: Metrics;
   notifications: NotificationRunner;
+  previews: PreviewRunner;
 }
 
 /** Wires HTTP, sockets and the core. Never listens: main.ts and the tests decide where. */
@@ -108,6 +122,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   const shared = config.rateLimits ? deps.cluster?.limiter : undefined;
   // The runner needs the core and the core pokes the runner: wired once both exist.
   let notifySoon = (): void => undefined;
+  let previewSoon: CoreDeps['previewSoon'] = (): void => undefined;
+  const spoolDir = join(config.files.dir, 'spool');
+  const blobs = deps.blobs ?? openBlobStore(app, config);
+  const fetcher = openPreviewFetcher(app, config, { blobs, store: stores.previews, clock, guard: deps.previewGuard });
   const core: CoreDeps = {
     ...stores,
     presence: deps.presence ?? deps.cluster?.presence ?? new MemoryPresence(),
@@ -135,6 +153,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
       }),
     pushHosts: config.pushHosts,
     notifySoon: () => notifySoon(),
+    previewSoon: (message) => previewSoon(message),
+    blobs,
+    previewFetcher: fetcher,
+    media: mediaWork({ workDir: spoolDir, refusedExtensions: config.files.refusedExtensions }),
+    uploads: { maxBytes: config.files.maxBytes, quotaBytes: config.files.quotaBytes },
     background: (work, what) => void work.catch((err: unknown) => app.log.error({ err }, `${what} failed`)),
   };
 
@@ -156,10 +179,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   await app.register(peopleRoutes(core));
   await app.register(attentionRoutes(core));
   await app.register(pushRoutes(core));
+  await app.register(fileRoutes(core, spoolDir));
   await app.register(accountRoutes(core, cookiePolicy));
   registerNotFound(app, await registerWebClient(app, config.webRoot, config.production));
   const notifications = scheduleNotifications(app, core, metrics, { intervalMs: config.notifyIntervalMs, digestMs: config.digestSweepMs });
   notifySoon = notifications.poke;
+  const previews = schedulePreviews(app, core, config.previews.enabled);
+  previewSoon = previews.enqueue;
   attachGateway(app, io, core, {
     origins: config,
     maxSocketsPerUser: config.maxSocketsPerUser,
@@ -174,5 +200,30 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Hearth> {
   core.presence.onChange?.((change) => core.background(presenceChanged(core, change), 'announcing presence found by a sweep'));
   app.addHook('onReady', async () => readiness.start(deps.readinessIntervalMs ?? 2_000));
   app.addHook('onClose', async () => readiness.stop());
-  return { app, routes, io, readiness, metrics, notifications };
+  return { app, routes, io, readiness, metrics, notifications, previews };
+}
+
+function openPreviewFetcher(
+  app: FastifyInstance,
+  config: Config,
+  { blobs, store, clock, guard }: { blobs: BlobStore; store: Stores['previews']; clock: Clock; guard: AppDeps['previewGuard'] },
+) {
+  const fetcher = previewFetcher({
+    ...guard,
+    allowPrivate: config.previews.allowPrivate,
+    blobs,
+    store,
+    workDir: join(config.files.dir, 'spool'),
+    clock: () => clock.now(),
+    onSkip: (url, reason) => app.log.debug({ url, reason: String(reason) }, 'no link preview'),
+  });
+  app.addHook('onClose', async () => fetcher.close());
+  return fetcher;
+}
+
+function openBlobStore(app: FastifyInstance, config: Config): BlobStore {
+  if (!config.files.s3) return diskBlobStore(config.files.dir);
+  const store = s3BlobStore(config.files.s3);
+  app.addHook('onClose', async () => store.close());
+  return store;
 }

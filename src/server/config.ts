@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseProxyTrust, type ProxyTrust } from './transport/proxy-trust.js';
+import type { S3Settings } from './blobs/s3-blob-store.js';
+import { defaultRefusedExtensions } from './media/classify.js';
 
 export interface Config {
   port: number;
@@ -49,6 +51,23 @@ export interface Config {
   notifyIntervalMs: number;
   /** How often missed mentions are mailed (HEARTH_DIGEST_SWEEP_MS). */
   digestSweepMs: number;
+  files: {
+    /** The disk store's folder (HEARTH_FILES_DIR); uploads are spooled under it too. */
+    dir: string;
+    /** Bytes a file may have (HEARTH_UPLOAD_MAX) and a person's files together (HEARTH_UPLOAD_QUOTA). */
+    maxBytes: number;
+    quotaBytes: number;
+    /** Sniffed types refused outright, by extension (HEARTH_UPLOAD_REFUSE, comma-separated). */
+    refusedExtensions: string[];
+    /** S3-compatible storage instead of the folder (HEARTH_S3_BUCKET and the other HEARTH_S3_*). */
+    s3: S3Settings | undefined;
+  };
+  previews: {
+    /** Link cards fetched by the server (HEARTH_LINK_PREVIEWS=off turns them off). */
+    enabled: boolean;
+    /** Intranet installs: pages on private addresses may be previewed (HEARTH_PREVIEW_PRIVATE=on). */
+    allowPrivate: boolean;
+  };
 }
 
 /** The push services of Chrome/Edge (FCM), Firefox, Safari and Windows. */
@@ -113,8 +132,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pushCaFile: env.HEARTH_PUSH_CA || undefined,
     notifyIntervalMs: positiveInteger('HEARTH_NOTIFY_MS', env.HEARTH_NOTIFY_MS, 2_000),
     digestSweepMs: positiveInteger('HEARTH_DIGEST_SWEEP_MS', env.HEARTH_DIGEST_SWEEP_MS, 60_000),
+    files: {
+      dir: env.HEARTH_FILES_DIR ?? './data/files',
+      maxBytes: positiveInteger('HEARTH_UPLOAD_MAX', env.HEARTH_UPLOAD_MAX, 25 * mb),
+      quotaBytes: positiveInteger('HEARTH_UPLOAD_QUOTA', env.HEARTH_UPLOAD_QUOTA, 1024 * mb),
+      refusedExtensions: env.HEARTH_UPLOAD_REFUSE !== undefined ? list(env.HEARTH_UPLOAD_REFUSE) : [...defaultRefusedExtensions],
+      s3: env.HEARTH_S3_BUCKET
+        ? {
+            bucket: env.HEARTH_S3_BUCKET,
+            endpoint: env.HEARTH_S3_ENDPOINT || undefined,
+            region: env.HEARTH_S3_REGION ?? 'us-east-1',
+            accessKeyId: env.HEARTH_S3_ACCESS_KEY_ID || undefined,
+            secretAccessKey: env.HEARTH_S3_SECRET_ACCESS_KEY || undefined,
+            forcePathStyle: env.HEARTH_S3_PATH_STYLE !== 'off',
+            prefix: env.HEARTH_S3_PREFIX ?? '',
+          }
+        : undefined,
+    },
+    previews: {
+      enabled: env.HEARTH_LINK_PREVIEWS !== 'off',
+      allowPrivate: env.HEARTH_PREVIEW_PRIVATE === 'on',
+    },
   };
 }
+
+const mb = 1024 * 1024;
+
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
 
 /** "Hearth <hearth@example.org>" → "hearth@example.org". */
 function addressOf(from: string): string {

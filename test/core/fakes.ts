@@ -191,10 +191,12 @@ function memoryMessages(): MessageStore {
       const original = list.find((m) => m.author.id === input.author.id && m.clientId === input.clientId);
       if (original) return { message: original, created: false };
       byRoom.set(input.roomId, list);
-      const { replyTo, mentioned: _mentioned, mentions = [], ...rest } = input;
+      const { replyTo, mentioned: _mentioned, mentions = [], attachmentIds: _files, ...rest } = input;
       const message: Message = {
         ...rest,
         mentions: [...mentions],
+        attachments: [],
+        preview: null,
         seq: list.length + 1,
         change: nextChange(input.roomId),
         editedAt: null,
@@ -239,9 +241,11 @@ function memoryMessages(): MessageStore {
       }
       if (change.kind === 'delete') reactions.delete(messageId);
       const message =
-        change.kind === 'edit'
-          ? { ...current, text: change.text, editedAt: change.at, change: nextChange(roomId), mentions: [...(change.mentions ?? [])] }
-          : { ...current, text: '', deletedAt: change.at, change: nextChange(roomId) };
+        change.kind === 'preview'
+          ? { ...current, preview: change.preview, change: nextChange(roomId) }
+          : change.kind === 'edit'
+            ? { ...current, text: change.text, editedAt: change.at, change: nextChange(roomId), mentions: [...(change.mentions ?? [])] }
+            : { ...current, text: '', deletedAt: change.at, change: nextChange(roomId) };
       list[index] = message;
       return { ok: true, message: seenBy(change.by)(message) };
     },
@@ -389,6 +393,30 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     push: { publicKey: 'test-key', send: async () => 'sent' },
     pushHosts: ['push.example.org'],
     notifySoon: () => undefined,
+    previewSoon: () => undefined,
+    previews: {
+      cachedPreview: async () => undefined,
+      savePreview: async () => undefined,
+      savePreviewImage: async () => undefined,
+      findPreviewImage: async () => undefined,
+    },
+    previewFetcher: { fetchPreview: async () => null },
+    // Files run against real storage, disk and S3 (test/storage/blobs.test.ts, test/http/files.test.ts).
+    files: {
+      insertFile: async () => undefined,
+      findFile: async () => undefined,
+      usageOf: async () => 0,
+      unsentFiles: async () => [],
+      abandonUnsent: async () => 0,
+      deletedFiles: async () => [],
+      forgetFiles: async () => undefined,
+    },
+    blobs: { put: async () => undefined, read: async () => undefined, remove: async () => undefined },
+    media: {
+      prepare: async () => Promise.reject(new Error('no media work in the core tests')),
+      discard: async () => undefined,
+    },
+    uploads: { maxBytes: 1024, quotaBytes: 4096 },
     presence: new MemoryPresence(),
     broadcast: recordingBroadcaster(log),
     limiter: new MemoryRateLimiter(clock),

@@ -38,6 +38,8 @@ describe('a client that stops reading', () => {
             replyTo: null,
             reactions: [],
             mentions: [],
+            attachments: [],
+            preview: null,
           },
         });
         sent++;

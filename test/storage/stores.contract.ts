@@ -12,6 +12,7 @@ import { durabilityContract } from './contract/durability.js';
 import { accountContract } from './contract/accounts.js';
 import { accountSettingsContract } from './contract/account-settings.js';
 import { accountSessionContract } from './contract/account-sessions.js';
+import { fileContract } from './contract/files.js';
 
 export type { StoreTarget } from './contract/fixture.js';
 
@@ -37,5 +38,6 @@ export function describeStoreContract(engine: string, target: StoreTarget): void
     messageChangeContract(fixture);
     pagingContract(fixture);
     durabilityContract(fixture);
+    fileContract(fixture);
   });
 }

@@ -76,6 +76,7 @@ async function startNode(schema: string, prefix: string, options: ClusterOptions
     ...base,
     // The nodes of one cluster share a key pair, as several machines given the same keys would.
     vapid: { ...base.vapid, keysFile: join(tmpdir(), `${schema}-vapid-keys.json`) },
+    files: { ...base.files, dir: join(tmpdir(), `${schema}-files`) },
     databaseUrl: testDatabaseUrl,
     webRoot: '/nonexistent',
     shutdownGraceMs: 2_000,

@@ -35,6 +35,7 @@ export async function startHearth(
   const config = {
     ...base,
     vapid: { ...base.vapid, keysFile: join(dir, 'vapid-keys.json') },
+    files: { ...base.files, dir: join(dir, 'files') },
     databaseUrl: schema ? testDatabaseUrl : `sqlite:${join(dir, 'hearth.db')}`,
     webRoot: join(dir, 'no-web'),
     shutdownGraceMs: 2_000,

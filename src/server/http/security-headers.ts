@@ -21,7 +21,11 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: a picture being uploaded, shown from the browser's own copy.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'"],
+        // A YouTube or Vimeo player, loaded only when a person clicks a video's card.
+        frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

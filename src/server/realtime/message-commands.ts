@@ -1,10 +1,13 @@
 import type { CoreDeps } from '../core/shared/deps.js';
-import { deleteMessage, editMessage, reactToMessage } from '../core/messages/change-message.js';
+import { deleteMessage, editMessage, reactToMessage, removePreview } from '../core/messages/change-message.js';
 import { postMessage } from '../core/messages/post-message.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { CommandHandlers } from './command-path.js';
 
-type MessageCommands = Pick<CommandHandlers, 'message:send' | 'message:edit' | 'message:delete' | 'message:react'>;
+type MessageCommands = Pick<
+  CommandHandlers,
+  'message:send' | 'message:edit' | 'message:delete' | 'message:react' | 'message:remove_preview'
+>;
 
 const notStoredNow = 'The server cannot store messages right now; send again shortly';
 
@@ -37,6 +40,11 @@ export function messageCommands(deps: CoreDeps, metrics: Metrics): MessageComman
       rule: changes,
       whenReady: notStoredNow,
       run: (socket, input) => reactToMessage(deps, socket.data.user, input),
+    },
+    'message:remove_preview': {
+      rule: changes,
+      whenReady: notStoredNow,
+      run: async (socket, input) => ({ message: await removePreview(deps, socket.data.user, input) }),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { DirectPolicy, MentionPolicy, Room, RoomKind, UserKind, Visibility } from '../../contract/types.js';
+import type { AttachmentKind, DirectPolicy, MentionPolicy, Room, RoomKind, UserKind, Visibility } from '../../contract/types.js';
 
 /**
  * The tables as Kysely sees them. Times are ISO-8601 UTC strings on both engines: SQLite stores
@@ -19,6 +19,44 @@ export interface Schema {
   mentions: MentionsTable;
   push_subscriptions: PushSubscriptionsTable;
   deliveries: DeliveriesTable;
+  files: FilesTable;
+  link_previews: LinkPreviewsTable;
+  preview_images: PreviewImagesTable;
+}
+
+/** One upload; sent once message_id is set (migration 010). */
+export interface FilesTable {
+  id: string;
+  room_id: string;
+  uploader_id: string;
+  message_id: string | null;
+  name: string;
+  type: string;
+  kind: AttachmentKind;
+  /** bigint on PostgreSQL: read back as a string there. */
+  size: number | string;
+  width: number | null;
+  height: number | null;
+  thumb_width: number | null;
+  thumb_height: number | null;
+  alt: Generated<string>;
+  storage_key: string;
+  thumb_key: string | null;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface LinkPreviewsTable {
+  url: string;
+  /** JSON LinkPreview, or null for a page with nothing worth a card. */
+  preview: string | null;
+  fetched_at: string;
+}
+
+export interface PreviewImagesTable {
+  id: string;
+  storage_key: string;
+  created_at: string;
 }
 
 export interface UsersTable {
@@ -36,6 +74,8 @@ export interface UsersTable {
   /** An IANA zone name ('Europe/Paris'), or '' when not given. */
   time_zone: Generated<string>;
   direct_policy: Generated<DirectPolicy>;
+  /** The profile picture's version (its blobs are avatars/<id>/<version>-<size>.webp), or null. */
+  avatar: string | null;
   /** Minutes an unread mention waits before it is mailed; 0: never. */
   digest_minutes: Generated<number>;
   /** Mentions written up to this time were mailed (or are too old to be). */
@@ -151,6 +191,10 @@ export interface MessagesTable {
   reactions: Generated<string>;
   /** JSON: Mention[] as resolved when written (or last edited). */
   mentions: Generated<string>;
+  /** JSON: Attachment[] ('[]' by default). */
+  attachments: Generated<string>;
+  /** JSON: LinkPreview, or null. */
+  preview: string | null;
 }
 
 export type RoomRow = Pick<

@@ -8,6 +8,8 @@ import { createPeopleStore } from './people/people-store.js';
 import { createAttentionStore } from './attention/attention-store.js';
 import { createNotifyStore } from './attention/notify-store.js';
 import { createDigestStore } from './attention/digest-store.js';
+import { createFileStore } from './files/file-store.js';
+import { createPreviewStore } from './files/preview-store.js';
 
 export { openDatabase, type Database, type Engine, type OpenOptions } from './database.js';
 
@@ -25,6 +27,8 @@ export function createStores(database: Database): Stores {
     attention: createAttentionStore(database),
     notify: createNotifyStore(database),
     digests: createDigestStore(database),
+    files: createFileStore(database),
+    previews: createPreviewStore(database),
     ping: () => database.ping(),
   };
 }

@@ -50,3 +50,16 @@ export function localTimeIn(timeZone: string, now: Date = new Date()): string | 
     return null;
   }
 }
+
+/** 1234567 → "1.2 MB": sizes as people read them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}

@@ -1,6 +1,7 @@
 import { olderMessages } from '../http/endpoints.js';
 import { chat } from '../store.js';
-import type { ReplyRef } from '../../contract/index.js';
+import type { Attachment, ReplyRef } from '../../contract/index.js';
+import type { PendingMessage } from '../state/types.js';
 import { newClientId } from '../lib/client-id.js';
 import { emitCommand, noAnswer, runCommand } from './emit.js';
 import { roomRequests } from './room-requests.js';
@@ -75,14 +76,20 @@ export async function toggleReaction(roomId: string, messageId: string, emoji: s
 }
 
 /** Shows the message at once as pending; it goes out now, or when the connection is back. */
-export function sendMessage(roomId: string, text: string, replyTo?: ReplyRef): void {
+export function sendMessage(roomId: string, text: string, replyTo?: ReplyRef, attachments: Attachment[] = []): void {
   const clientId = newClientId();
   const createdAt = new Date().toISOString();
-  chat.dispatch({
-    type: 'message/sending',
-    pending: { clientId, roomId, text, createdAt, status: 'pending', ...(replyTo ? { replyTo } : {}) },
-  });
-  deliver(roomId, clientId, text, replyTo?.id);
+  const pending: PendingMessage = {
+    clientId,
+    roomId,
+    text,
+    createdAt,
+    status: 'pending',
+    ...(replyTo ? { replyTo } : {}),
+    ...(attachments.length ? { attachments } : {}),
+  };
+  chat.dispatch({ type: 'message/sending', pending });
+  deliver(pending);
 }
 
 /** A retry reuses the clientId: the server stores a message once per (author, clientId). */
@@ -90,20 +97,27 @@ export function retryMessage(roomId: string, clientId: string): void {
   const pending = chat.getState().rooms[roomId]?.pending.find((p) => p.clientId === clientId);
   if (pending === undefined) return;
   chat.dispatch({ type: 'message/retrying', roomId, clientId });
-  deliver(roomId, clientId, pending.text, pending.replyTo?.id);
+  deliver(pending);
 }
 
 /** Sends every message still pending, after a (re)connection. */
 export function flushPending(): void {
   for (const view of Object.values(chat.getState().rooms)) {
-    for (const p of view.pending) if (p.status === 'pending') deliver(p.roomId, p.clientId, p.text, p.replyTo?.id);
+    for (const p of view.pending) if (p.status === 'pending') deliver(p);
   }
 }
 
-function deliver(roomId: string, clientId: string, text: string, replyTo?: string): void {
+function deliver({ roomId, clientId, text, replyTo, attachments }: PendingMessage): void {
   const socket = connectedSocket();
   if (socket === null) return;
-  void emitCommand(socket, 'message:send', { roomId, text, clientId, ...(replyTo ? { replyTo } : {}) }).then((ack) => {
+  const payload = {
+    roomId,
+    text,
+    clientId,
+    ...(replyTo ? { replyTo: replyTo.id } : {}),
+    ...(attachments?.length ? { attachments: attachments.map((a) => a.id) } : {}),
+  };
+  void emitCommand(socket, 'message:send', payload).then((ack) => {
     if (ack?.ok) chat.dispatch({ type: 'message/created', message: ack.message });
     else if (ack) chat.dispatch({ type: 'message/failed', roomId, clientId, error: ack.error });
     // Without a connection the message stays pending and goes out again on reconnect.

@@ -38,6 +38,8 @@ export function message(seq: number, author: User = bob, overrides: Partial<Mess
     replyTo: null,
     reactions: [],
     mentions: [],
+    attachments: [],
+    preview: null,
     ...overrides,
   };
 }

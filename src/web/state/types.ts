@@ -1,4 +1,4 @@
-import type { Attention, ErrorBody, Message, ReplyRef, Room, User } from '../../contract/index.js';
+import type { Attachment, Attention, ErrorBody, Message, ReplyRef, Room, User } from '../../contract/index.js';
 
 /** A message the client has shown but the server has not acknowledged yet. */
 export interface PendingMessage {
@@ -7,6 +7,8 @@ export interface PendingMessage {
   text: string;
   /** The answered message, as it was when this one was written. */
   replyTo?: ReplyRef;
+  /** Files uploaded before it was sent, which it carries. */
+  attachments?: Attachment[];
   createdAt: string;
   status: 'pending' | 'failed';
   error?: ErrorBody;

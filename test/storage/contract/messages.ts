@@ -24,6 +24,8 @@ export function messageContract(f: Fixture): void {
         replyTo: null,
         reactions: [],
         mentions: [],
+        attachments: [],
+        preview: null,
       });
       expect((await f.stores.messages.appendMessage(f.message(room, author))).message.seq).toBe(2);
       expect((await f.stores.messages.appendMessage(f.message(room, author))).message.seq).toBe(3);

@@ -1,5 +1,12 @@
 import { limits } from '../../../contract/limits.js';
-import type { MessageDeletePayload, MessageEditPayload, MessageReactPayload } from '../../../contract/schemas.js';
+import type {
+  MessageDeletePayload,
+  MessageEditPayload,
+  MessagePreviewRemovePayload,
+  MessageReactPayload,
+} from '../../../contract/schemas.js';
+import { sweepFiles } from '../files/sweep-files.js';
+import { firstLink } from '../../../contract/links.js';
 import type { Message, Room, User } from '../../../contract/types.js';
 import { refuseIfBlockedConversation } from '../people/direct-rules.js';
 import { resolveMentions } from '../attention/resolve-mentions.js';
@@ -11,7 +18,8 @@ import { mayChangeMessage, type MessageAction } from './message-rules.js';
 import type { ChangeOutcome, MessageChange } from './ports.js';
 
 type ChangeDeps = Pick<CoreDeps, 'rooms' | 'messages' | 'broadcast' | 'clock' | 'people' | 'attention' | 'presence'>;
-type EditDeps = ChangeDeps & Pick<CoreDeps, 'notify' | 'ids' | 'publicUrl' | 'background' | 'notifySoon'>;
+type DeleteDeps = ChangeDeps & Pick<CoreDeps, 'files' | 'blobs' | 'background'>;
+type EditDeps = ChangeDeps & Pick<CoreDeps, 'notify' | 'ids' | 'publicUrl' | 'background' | 'notifySoon' | 'previewSoon'>;
 
 /**
  * Only a member changes anything in a room, and only a message that is still there: a member who
@@ -55,7 +63,7 @@ export async function editMessage(deps: EditDeps, user: User, input: MessageEdit
   mustMay(user, current, 'edit');
   if (current.text === input.text) return current;
   const { mentions, mentioned } = await resolveMentions(deps, room, user, input.text);
-  const { message } = await change(deps, input.roomId, input.messageId, {
+  let { message } = await change(deps, input.roomId, input.messageId, {
     kind: 'edit',
     by: user.id,
     text: input.text,
@@ -63,7 +71,13 @@ export async function editMessage(deps: EditDeps, user: User, input: MessageEdit
     mentions,
     mentioned,
   });
+  // A card for a link the text no longer has goes; the new first link (if any) gets its own.
+  const link = firstLink(input.text);
+  if (message.preview && message.preview.url !== link) {
+    ({ message } = await change(deps, input.roomId, input.messageId, { kind: 'preview', by: user.id, preview: null }));
+  }
   deps.broadcast.toRoom(input.roomId, 'message:updated', { message, by: user.id });
+  if (link && message.preview?.url !== link) deps.previewSoon(message);
   // Someone the new text names who was not named before is called once, after the answer.
   const before = new Set(current.mentions.flatMap((m) => (m.kind === 'user' ? [m.id] : [])));
   const newlyCalled = mentioned.filter((id) => id !== '*' && !before.has(id));
@@ -72,7 +86,7 @@ export async function editMessage(deps: EditDeps, user: User, input: MessageEdit
 }
 
 /** The text is gone from the database; the message stays as a placeholder that replies point to. */
-export async function deleteMessage(deps: ChangeDeps, user: User, input: MessageDeletePayload): Promise<Message> {
+export async function deleteMessage(deps: DeleteDeps, user: User, input: MessageDeletePayload): Promise<Message> {
   const { message: current } = await changeableMessage(deps, user, input.roomId, input.messageId, false);
   mustMay(user, current, 'delete');
   const { message } = await change(deps, input.roomId, input.messageId, {
@@ -81,6 +95,18 @@ export async function deleteMessage(deps: ChangeDeps, user: User, input: Message
     at: deps.clock.now().toISOString(),
   });
   deps.broadcast.toRoom(input.roomId, 'message:deleted', { message });
+  // Its files were marked deleted with it (no one can open them now); their bytes go next.
+  if (current.attachments.length > 0) deps.background(sweepFiles(deps, { abandonUnsent: false }), "removing a deleted message's files");
+  return message;
+}
+
+/** The author takes the link card off their message; it is not fetched again (an edit may bring a new one). */
+export async function removePreview(deps: ChangeDeps, user: User, input: MessagePreviewRemovePayload): Promise<Message> {
+  const { message: current } = await changeableMessage(deps, user, input.roomId, input.messageId, false);
+  mustMay(user, current, 'edit');
+  if (current.preview === null) return current;
+  const { message } = await change(deps, input.roomId, input.messageId, { kind: 'preview', by: user.id, preview: null });
+  deps.broadcast.toRoom(input.roomId, 'message:updated', { message, by: user.id });
   return message;
 }
 

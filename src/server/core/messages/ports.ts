@@ -1,4 +1,4 @@
-import type { Mention, Message, MessagePage, ReplyRef } from '../../../contract/types.js';
+import type { Author, LinkPreview, Mention, Message, MessagePage, ReplyRef } from '../../../contract/types.js';
 import type { ReactionRecord } from './reactions.js';
 
 /** What message use cases need from storage. */
@@ -6,7 +6,7 @@ import type { ReactionRecord } from './reactions.js';
 export interface NewMessage {
   id: string;
   roomId: string;
-  author: { id: string; username: string };
+  author: Author;
   text: string;
   clientId: string;
   createdAt: string;
@@ -16,6 +16,12 @@ export interface NewMessage {
   mentions?: readonly Mention[];
   /** Who is called by it, stored with it: user ids, or '*' for everyone in the room (default none). */
   mentioned?: readonly string[];
+  /**
+   * Files it carries, in order: the author's, uploaded to this room and not sent yet. They become
+   * sent with it in the same transaction, which fails (`FilesTaken`) if one is not (any more). A
+   * repeated clientId returns the original before the files are looked at.
+   */
+  attachmentIds?: readonly string[];
 }
 
 /** A change to a message, made by `by` (the answer's reactions are seen by them). */
@@ -24,7 +30,17 @@ export type MessageChange =
   | { kind: 'edit'; by: string; text: string; at: string; mentions?: readonly Mention[]; mentioned?: readonly string[] }
   | { kind: 'delete'; by: string; at: string }
   /** Adds `by`'s reaction, or takes it back if there; refused beyond `maxEmoji` distinct emoji. */
-  | { kind: 'react'; by: string; emoji: string; maxEmoji: number };
+  | { kind: 'react'; by: string; emoji: string; maxEmoji: number }
+  /** The link card, fetched after the message was stored (by: the author), or taken off (null). */
+  | { kind: 'preview'; by: string; preview: LinkPreview | null };
+
+/** An attached file was sent with another message or deleted while this one was being stored. */
+export class FilesTaken extends Error {
+  constructor() {
+    super('A file was sent or deleted meanwhile');
+    this.name = 'FilesTaken';
+  }
+}
 
 export type ChangeOutcome =
   | { ok: true; message: Message; /** react only: whether the user's reaction is there now */ on?: boolean }

@@ -7,10 +7,22 @@ import { enforceRate } from '../shared/rate-rules.js';
 import { roomVisibleTo } from '../rooms/room-access.js';
 import { refuseIfBlockedConversation } from '../people/direct-rules.js';
 import { resolveMentions } from '../attention/resolve-mentions.js';
+import { FilesTaken, type NewMessage } from './ports.js';
 
 type PostDeps = Pick<
   CoreDeps,
-  'rooms' | 'messages' | 'broadcast' | 'ids' | 'clock' | 'limiter' | 'rateRules' | 'people' | 'attention' | 'presence' | 'notifySoon'
+  | 'rooms'
+  | 'messages'
+  | 'broadcast'
+  | 'ids'
+  | 'clock'
+  | 'limiter'
+  | 'rateRules'
+  | 'people'
+  | 'attention'
+  | 'presence'
+  | 'notifySoon'
+  | 'previewSoon'
 >;
 
 export interface PostedMessage {
@@ -33,22 +45,35 @@ export async function postMessage(deps: PostDeps, author: User, input: MessageSe
   await enforceRate(deps.limiter, deps.rateRules.sendMessage, author.id);
   const replyTo = input.replyTo === undefined ? undefined : await answered(deps, input.roomId, input.replyTo);
   const { mentions, mentioned } = await resolveMentions(deps, room, author, input.text);
-  const { message, created } = await deps.messages.appendMessage({
+  const { message, created } = await appendOrExplain(deps, {
     id: deps.ids.newId(),
     roomId: input.roomId,
-    author: { id: author.id, username: author.username },
+    author: author.avatar
+      ? { id: author.id, username: author.username, avatar: author.avatar }
+      : { id: author.id, username: author.username },
     text: input.text,
     clientId: input.clientId,
     createdAt: deps.clock.now().toISOString(),
     ...(replyTo ? { replyTo } : {}),
     mentions,
     mentioned,
+    ...(input.attachments?.length ? { attachmentIds: input.attachments } : {}),
   });
   if (created) {
     deps.broadcast.toRoom(input.roomId, 'message:created', { message });
     deps.notifySoon(input.roomId);
+    deps.previewSoon(message);
   }
   return { message, created, memberCount: room.memberCount };
+}
+
+async function appendOrExplain(deps: Pick<PostDeps, 'messages'>, message: NewMessage) {
+  try {
+    return await deps.messages.appendMessage(message);
+  } catch (error) {
+    if (error instanceof FilesTaken) throw new DomainError('NOT_FOUND', 'A file to send is not there any more: upload it again');
+    throw error;
+  }
 }
 
 /** A reply answers a message of the same room that is still there. */

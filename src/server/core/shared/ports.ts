@@ -5,6 +5,8 @@ import type { ServerToClientEvents } from '../../../contract/events.js';
 import type { ResetTokenStore, SessionStore, UserStore } from '../accounts/ports.js';
 import type { MessageStore } from '../messages/ports.js';
 import type { RoomStore } from '../rooms/ports.js';
+import type { FileStore } from '../files/ports.js';
+import type { PreviewStore } from '../previews/ports.js';
 
 /**
  * What every concept's use cases share: delivery to sockets, rate limits, time and ids, and the
@@ -24,6 +26,8 @@ export interface Stores {
   attention: AttentionStore;
   notify: NotifyStore;
   digests: DigestStore;
+  files: FileStore;
+  previews: PreviewStore;
   /** Resolves when the database answers a trivial query: the readiness check. */
   ping(): Promise<void>;
 }

@@ -30,6 +30,10 @@ export interface RateRules {
   typing: RateRule;
   /** Push subscriptions added or removed, per user. */
   pushSubscriptions: RateRule;
+  /** Files uploaded (attachments and profile pictures), per user. */
+  uploads: RateRule;
+  /** Files and pictures read, per user: a history page shows many. */
+  fileReads: RateRule;
 }
 
 const minute = 60_000;
@@ -64,6 +68,8 @@ export const defaultRateRules: RateRules = {
   readMarks: { name: 'room:read', limit: 120, windowMs: minute },
   typing: { name: 'room:typing', limit: 60, windowMs: minute },
   pushSubscriptions: { name: 'push:subscriptions', limit: 20, windowMs: hour },
+  uploads: { name: 'file:upload', limit: 60, windowMs: 10 * minute },
+  fileReads: { name: 'file:read', limit: 1200, windowMs: minute },
 };
 
 export async function enforceRate(limiter: RateLimiter, rule: RateRule, key: string): Promise<void> {

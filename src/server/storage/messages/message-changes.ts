@@ -36,6 +36,9 @@ export async function changeMessage(
         await q.forgetMentions(trx, messageId);
         // Its pushes not sent yet are not sent.
         await q.forgetDeliveries(trx, messageId);
+        await q.markFilesDeleted(trx, messageId, change.at);
+      } else if (change.kind === 'preview') {
+        await q.setPreview(trx, messageId, change.preview === null ? null : JSON.stringify(change.preview), position);
       } else {
         const toggled = toggleReaction(parseReactions(current.reactions), change.by, change.emoji, change.maxEmoji);
         if (!toggled) {

@@ -1,8 +1,10 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { Mention, Message, ReplyRef } from '../../../contract/types.js';
+import type { Attachment, LinkPreview, Mention, Message, ReplyRef } from '../../../contract/types.js';
 import { excerptOf } from '../../../contract/excerpt.js';
-import type { NewMessage } from '../../core/messages/ports.js';
+import { FilesTaken, type NewMessage } from '../../core/messages/ports.js';
+import { attachmentOf } from '../../core/files/attachment.js';
+import { toFileRecord } from '../files/file-rows.js';
 import { reactionsSeenBy, type ReactionRecord } from '../../core/messages/reactions.js';
 import { bindOnce, compileOnce } from '../compile-once.js';
 import type { MessagesTable, Schema } from '../schema.js';
@@ -12,11 +14,13 @@ export interface AppendResult {
   created: boolean;
 }
 
-type MessageRow = Omit<MessagesTable, 'author_id' | 'reactions' | 'mentions'> & {
+type MessageRow = Omit<MessagesTable, 'author_id' | 'reactions' | 'mentions' | 'attachments'> & {
   reactions: string;
   mentions: string;
+  attachments: string;
   author_id: string;
   username: string;
+  avatar: string | null;
   reply_seq: number | null;
   reply_author_id: string | null;
   reply_username: string | null;
@@ -46,6 +50,14 @@ const NO_MENTIONS = '[]';
 export const parseMentions = (json: string): Mention[] => (json === NO_MENTIONS ? [] : (JSON.parse(json) as Mention[]));
 export const mentionsJson = (mentions: readonly Mention[]): string => (mentions.length === 0 ? NO_MENTIONS : JSON.stringify(mentions));
 
+// And for files: most messages carry none, and have no preview.
+const NO_ATTACHMENTS = '[]';
+
+export const parseAttachments = (json: string): Attachment[] => (json === NO_ATTACHMENTS ? [] : (JSON.parse(json) as Attachment[]));
+export const attachmentsJson = (attachments: readonly Attachment[]): string =>
+  attachments.length === 0 ? NO_ATTACHMENTS : JSON.stringify(attachments);
+export const parsePreview = (json: string | null): LinkPreview | null => (json === null ? null : (JSON.parse(json) as LinkPreview));
+
 /** A row as `readerId` sees it (its own reactions marked). */
 export function toMessage(row: MessageRow, readerId: string | undefined): Message {
   return {
@@ -53,7 +65,10 @@ export function toMessage(row: MessageRow, readerId: string | undefined): Messag
     roomId: row.room_id,
     seq: row.seq,
     change: row.change_seq,
-    author: { id: row.author_id, username: row.username },
+    author:
+      row.avatar === null
+        ? { id: row.author_id, username: row.username }
+        : { id: row.author_id, username: row.username, avatar: row.avatar },
     text: row.text,
     clientId: row.client_id,
     createdAt: row.created_at,
@@ -62,6 +77,8 @@ export function toMessage(row: MessageRow, readerId: string | undefined): Messag
     replyTo: replyOf(row),
     reactions: reactionsSeenBy(parseReactions(row.reactions), readerId),
     mentions: parseMentions(row.mentions),
+    attachments: parseAttachments(row.attachments),
+    preview: parsePreview(row.preview),
   };
 }
 
@@ -73,6 +90,7 @@ const messageColumns = [
   'messages.change_seq',
   'messages.author_id',
   'users.username',
+  'users.avatar',
   'messages.text',
   'messages.client_id',
   'messages.created_at',
@@ -81,6 +99,8 @@ const messageColumns = [
   'messages.reply_to_id',
   'messages.reactions',
   'messages.mentions',
+  'messages.attachments',
+  'messages.preview',
   'answered.seq as reply_seq',
   'answered.author_id as reply_author_id',
   'answered_author.username as reply_username',
@@ -194,11 +214,32 @@ export function messageQueries(db: Kysely<Schema>) {
     markDeleted: compileOnce(db, (db, messageId: string, deletedAt: string, change: number) =>
       db
         .updateTable('messages')
-        .set({ text: '', reactions: '[]', mentions: '[]', deleted_at: deletedAt, change_seq: change })
+        .set({ text: '', reactions: '[]', mentions: '[]', attachments: '[]', preview: null, deleted_at: deletedAt, change_seq: change })
         .where('id', '=', messageId),
     ),
     forgetMentions: compileOnce(db, (db, messageId: string) => db.deleteFrom('mentions').where('message_id', '=', messageId)),
     forgetDeliveries: compileOnce(db, (db, messageId: string) => db.deleteFrom('deliveries').where('message_id', '=', messageId)),
+    claimFiles: (db: Kysely<Schema>, messageId: string, ids: readonly string[], uploaderId: string, roomId: string) =>
+      db
+        .updateTable('files')
+        .set({ message_id: messageId })
+        .where('id', 'in', ids)
+        .where('uploader_id', '=', uploaderId)
+        .where('room_id', '=', roomId)
+        .where('message_id', 'is', null)
+        .where('deleted_at', 'is', null)
+        .returningAll()
+        .execute(),
+    setAttachments: compileOnce(db, (db, messageId: string, attachments: string) =>
+      db.updateTable('messages').set({ attachments }).where('id', '=', messageId),
+    ),
+    setPreview: compileOnce(db, (db, messageId: string, preview: string | null, change: number) =>
+      db.updateTable('messages').set({ preview, change_seq: change }).where('id', '=', messageId),
+    ),
+    // A deleted message's files are marked in its transaction; a sweep removes their bytes.
+    markFilesDeleted: compileOnce(db, (db, messageId: string, at: string) =>
+      db.updateTable('files').set({ deleted_at: at }).where('message_id', '=', messageId).where('deleted_at', 'is', null),
+    ),
     setReactions: compileOnce(db, (db, messageId: string, reactions: string, change: number) =>
       db.updateTable('messages').set({ reactions, change_seq: change }).where('id', '=', messageId),
     ),
@@ -256,13 +297,14 @@ export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, 
     mentionsJson(mentions),
   );
   if (stored.rows.length === 0) return undefined;
+  const attachments = message.attachmentIds?.length ? await claimFiles(q, trx, message, message.attachmentIds) : [];
   await insertMentionRows(trx, { roomId, seq: room.last_seq, messageId: id, authorId: author.id, at: createdAt }, message.mentioned ?? []);
   return {
     id,
     roomId,
     seq: room.last_seq,
     change: room.last_change,
-    author: { id: author.id, username: author.username },
+    author: { ...author },
     text,
     clientId,
     createdAt,
@@ -271,7 +313,18 @@ export async function insertWithNextSeq(q: MessageQueries, trx: Kysely<Schema>, 
     replyTo,
     reactions: [],
     mentions: [...mentions],
+    attachments,
+    preview: null,
   };
+}
+
+/** Marks the author's unsent files as sent with the message, or fails (rolling it back) if one is not. */
+async function claimFiles(q: MessageQueries, trx: Kysely<Schema>, message: NewMessage, ids: readonly string[]): Promise<Attachment[]> {
+  const rows = await q.claimFiles(trx, message.id, ids, message.author.id, message.roomId);
+  if (rows.length !== ids.length) throw new FilesTaken();
+  const attachments = ids.map((id) => attachmentOf(toFileRecord(rows.find((row) => row.id === id)!)));
+  await q.setAttachments(trx, message.id, attachmentsJson(attachments));
+  return attachments;
 }
 
 /** Whom a message calls, one row each ('*': everyone in the room), in the caller's transaction. Most messages call no one. */

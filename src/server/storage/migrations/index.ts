@@ -9,6 +9,7 @@ import * as m006 from './006-rich-messages.js';
 import * as m007 from './007-direct-rooms.js';
 import * as m008 from './008-people.js';
 import * as m009 from './009-attention.js';
+import * as m010 from './010-files.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -25,6 +26,7 @@ const migrations: Record<string, EngineMigration> = {
   '007-direct-rooms': m007,
   '008-people': m008,
   '009-attention': m009,
+  '010-files': m010,
 };
 
 export function migrationProvider(engine: Engine): MigrationProvider {

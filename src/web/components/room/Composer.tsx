@@ -7,6 +7,9 @@ import { excerptOf, limits, messageTextSchema } from '../../../contract/index.js
 import { sendMessage } from '../../realtime/commands.js';
 import { chat, useChat } from '../../store.js';
 import { CloseIcon, SendIcon } from '../icons.js';
+import { addFiles, clearUploads, useUploads } from '../../uploads.js';
+import { AttachButton } from './files/AttachButton.js';
+import { UploadTray } from './files/UploadTray.js';
 
 /** Unsent text per room, kept while switching rooms. */
 const drafts = new Map<string, string>();
@@ -29,6 +32,15 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
   const suggesting = suggestions.length > 0;
   const parsed = messageTextSchema.safeParse(text);
   const left = limits.textMax - text.trimEnd().length;
+  const uploads = useUploads(roomId);
+  const uploaded = uploads.flatMap((u) => (u.status === 'done' && u.attachment ? [u.attachment] : []));
+  const uploading = uploads.some((u) => u.status === 'uploading');
+  const failedUpload = uploads.some((u) => u.status === 'failed');
+  const tooManyFiles = uploads.length > limits.attachmentsPerMessageMax;
+  const blank = text.trim() === '';
+  const sendable = (parsed.success || (blank && uploads.length > 0)) && !tooManyFiles;
+  // Send pressed while files are still uploading: the message goes once they are done.
+  const [waiting, setWaiting] = useState(false);
 
   useLayoutEffect(() => {
     if (replyingTo) area.current?.focus();
@@ -67,12 +79,23 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
     requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
   }
 
+  useEffect(() => {
+    if (waiting && !uploading && !failedUpload) submit();
+    if (waiting && uploads.length === 0 && blank) setWaiting(false);
+  });
+
   function submit(): void {
-    if (!parsed.success) return;
+    if (!sendable) return;
+    if (uploading || failedUpload) {
+      setWaiting(true);
+      return;
+    }
+    setWaiting(false);
     const replyTo = replyingTo
       ? { id: replyingTo.id, seq: replyingTo.seq, author: replyingTo.author, excerpt: excerptOf(replyingTo.text), deleted: false }
       : undefined;
-    sendMessage(roomId, parsed.data, replyTo);
+    sendMessage(roomId, parsed.success ? parsed.data : '', replyTo, uploaded);
+    clearUploads(roomId);
     stoppedTyping(roomId);
     setText('');
     setCaret(0);
@@ -142,10 +165,30 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
           </button>
         </div>
       )}
+      <UploadTray roomId={roomId} items={uploads} />
+      {waiting && (
+        <p role="status" className="mb-1.5 px-1 text-xs text-stone-500">
+          {failedUpload
+            ? 'A file could not be uploaded: retry or remove it, and the message goes.'
+            : 'Sending when the files are uploaded…'}
+        </p>
+      )}
+      {tooManyFiles && (
+        <p role="alert" className="mb-1.5 px-1 text-xs text-red-700">
+          A message carries at most {limits.attachmentsPerMessageMax} files.
+        </p>
+      )}
       {suggesting && <MentionSuggestions id={listId} suggestions={suggestions} active={active} onPick={pick} />}
-      <div className="flex items-end gap-2 rounded-2xl border border-stone-300 bg-white py-1.5 pr-1.5 pl-3.5 shadow-xs focus-within:border-orange-500 focus-within:ring-3 focus-within:ring-orange-500/15">
+      <div className="flex items-end gap-1 rounded-2xl border border-stone-300 bg-white py-1.5 pr-1.5 pl-1.5 shadow-xs focus-within:border-orange-500 focus-within:ring-3 focus-within:ring-orange-500/15">
+        <AttachButton roomId={roomId} />
         <textarea
           ref={area}
+          onPaste={(e) => {
+            const files = [...e.clipboardData.files];
+            if (files.length === 0) return;
+            e.preventDefault();
+            addFiles(roomId, files);
+          }}
           rows={1}
           value={text}
           onChange={(e) => change(e.target.value, e.target.selectionStart)}
@@ -162,7 +205,7 @@ export function Composer({ roomId, roomName }: { roomId: string; roomName: strin
         <button
           type="submit"
           aria-label="Send"
-          disabled={!parsed.success}
+          disabled={!sendable || waiting}
           className="inline-flex size-9 shrink-0 items-center justify-center rounded-xl bg-orange-700 text-white transition-colors hover:bg-orange-800 disabled:bg-stone-200 disabled:text-stone-400"
         >
           <SendIcon className="size-[18px]" />

@@ -10,6 +10,8 @@ import { EditBox } from './EditBox.js';
 import { MessageActions } from './MessageActions.js';
 import { MessageText } from './MessageText.js';
 import { ReactionBar } from './ReactionBar.js';
+import { Attachments } from './files/Attachments.js';
+import { LinkCard } from './files/LinkCard.js';
 import { useJumpToMessage } from './jump.js';
 import { openProfile } from '../../people.js';
 
@@ -88,10 +90,14 @@ export function MessageRow({ author, text, createdAt, mine, continued, message, 
         {editing && message ? (
           <EditBox message={message} />
         ) : (
-          <div className={`rounded-2xl px-3.5 py-2 text-[15px] leading-relaxed [overflow-wrap:anywhere] shadow-xs ${bubble}`}>
-            {deleted ? <p>Message deleted</p> : <MessageText text={text} mentions={message?.mentions} meId={meId} />}
-          </div>
+          (deleted || text !== '') && (
+            <div className={`rounded-2xl px-3.5 py-2 text-[15px] leading-relaxed [overflow-wrap:anywhere] shadow-xs ${bubble}`}>
+              {deleted ? <p>Message deleted</p> : <MessageText text={text} mentions={message?.mentions} meId={meId} />}
+            </div>
+          )
         )}
+        {!deleted && <Attachments attachments={message?.attachments ?? pending?.attachments ?? []} mine={mine} />}
+        {message?.preview && !deleted && <LinkCard preview={message.preview} roomId={roomId} messageId={message.id} mine={mine} />}
         {message && !deleted && (message.editedAt || mine) && (
           <p className="flex items-center gap-1 px-1 text-[11px] text-stone-400">
             {message.editedAt && <span>(edited)</span>}

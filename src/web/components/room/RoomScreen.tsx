@@ -15,6 +15,7 @@ import { othersIn, roomTitle } from '../../lib/room-title.js';
 import { openProfile } from '../../people.js';
 import { RoomHeader } from './RoomHeader.js';
 import { TypingLine } from './TypingLine.js';
+import { DropZone } from './files/DropZone.js';
 
 /**
  * One room: header, conversation, composer and who is online. A room one is not in shows a
@@ -93,7 +94,7 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
         onTogglePeople={() => setPeopleOpen((o) => !o)}
       />
       <div className="relative flex min-h-0 flex-1">
-        <div className="flex min-w-0 flex-1 flex-col">
+        <DropZone roomId={roomId}>
           {view?.loaded ? <MessageList key={roomId} view={view} /> : <LoadingMessages />}
           <TypingLine roomId={roomId} />
           {blockedOther && (
@@ -105,7 +106,7 @@ export function RoomScreen({ roomId, onOpenDrawer }: { roomId: string; onOpenDra
             </p>
           )}
           <Composer roomId={roomId} roomName={view ? roomTitle(view.room, chat.getState().me?.id) : ''} />
-        </div>
+        </DropZone>
         {view?.loaded && <PeoplePanel view={view} open={peopleOpen} onClose={() => setPeopleOpen(false)} />}
       </div>
     </main>

@@ -1,0 +1,65 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { fileParams, fileQuery, previewImageParams, roomIdParams } from '../../contract/schemas.js';
+import { enforceRate } from '../core/shared/rate-rules.js';
+import { allowUpload, storeUpload } from '../core/files/upload-file.js';
+import { openFile } from '../core/files/open-file.js';
+import type { CoreDeps } from '../core/shared/deps.js';
+import { notFound } from '../core/shared/domain-error.js';
+import { parse } from './parse.js';
+import { requireUser } from './session-context.js';
+import { receiveOneFile } from './multipart-upload.js';
+import { sendBlob } from './send-blob.js';
+
+/**
+ * Uploads into a room (one file a request, so each has its own progress and can be cancelled) and
+ * the files' bytes, each request checked against the room's membership as it is now.
+ */
+export function fileRoutes(deps: CoreDeps, spoolDir: string) {
+  return async (app: FastifyInstance): Promise<void> => {
+    await app.register(fastifyMultipart, {
+      limits: { files: 1, fields: 2, parts: 3, fieldSize: 2_000, fileSize: deps.uploads.maxBytes + 1 },
+    });
+
+    app.post('/api/rooms/:id/files', async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = parse(roomIdParams, request.params);
+      const allowance = await allowUpload(deps, user, id);
+      const upload = await receiveOneFile(request, spoolDir, allowance, deps.uploads.maxBytes);
+      const attachment = await storeUpload(deps, user, id, upload);
+      return reply.status(201).send({ attachment });
+    });
+
+    app.get('/api/files/:id', async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = parse(fileParams, request.params);
+      const { download } = parse(fileQuery, request.query);
+      const file = await openFile(deps, user, id);
+      return sendBlob(deps.blobs, request, reply, {
+        key: file.storageKey,
+        size: file.size,
+        type: file.type,
+        name: file.name,
+        inline: file.kind !== 'file' && download === undefined,
+      });
+    });
+
+    app.get('/api/files/:id/thumb', async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = parse(fileParams, request.params);
+      const file = await openFile(deps, user, id);
+      if (!file.thumbKey) throw notFound('Thumbnail');
+      return sendBlob(deps.blobs, request, reply, { key: file.thumbKey, type: 'image/webp', name: `${file.name}.webp`, inline: true });
+    });
+
+    // A card's picture came from the public web, re-encoded: anyone signed in may see it.
+    app.get('/api/previews/:id', async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = parse(previewImageParams, request.params);
+      await enforceRate(deps.limiter, deps.rateRules.fileReads, user.id);
+      const image = await deps.previews.findPreviewImage(id);
+      if (!image) throw notFound('Picture');
+      return sendBlob(deps.blobs, request, reply, { key: image.storageKey, type: 'image/webp', name: 'preview.webp', inline: true });
+    });
+  };
+}
