@@ -54,6 +54,8 @@ export default defineConfig({
       DATABASE_URL: `sqlite:${database}`,
       HEARTH_VAPID_FILE: `${database}.vapid.json`,
       HEARTH_FILES_DIR: `${database}.files`,
+      // e2e/files.spec.ts serves a page on this machine for a link card.
+      HEARTH_PREVIEW_PRIVATE: 'on',
       HEARTH_RATE_LIMITS: 'off',
       LOG_LEVEL: 'warn',
       SMTP_URL: `smtp://127.0.0.1:${mailPort}`,

@@ -291,6 +291,13 @@ function memoryUsers(): UserStore {
     },
     removeIdleGuests: async () => 0,
     setKind: async (id, kind) => void accounts.set(id, { ...accounts.get(id)!, user: { ...accounts.get(id)!.user, kind } }),
+    async setAvatar(id, version) {
+      const account = accounts.get(id)!;
+      const previous = account.user.avatar ?? null;
+      const { avatar: _old, ...user } = account.user;
+      accounts.set(id, { ...account, user: version ? { ...user, avatar: version } : user });
+      return previous;
+    },
     listAccounts: async () => all(),
   };
 }
@@ -414,6 +421,7 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     blobs: { put: async () => undefined, read: async () => undefined, remove: async () => undefined },
     media: {
       prepare: async () => Promise.reject(new Error('no media work in the core tests')),
+      prepareAvatar: async () => Promise.reject(new Error('no media work in the core tests')),
       discard: async () => undefined,
     },
     uploads: { maxBytes: 1024, quotaBytes: 4096 },

@@ -268,13 +268,11 @@ describe('link previews in a room', () => {
     expect(removed.ok && removed.message.preview).toBeNull();
     await updated(bobSocket, message.id, (m) => m.preview === null && m.change === (removed.ok ? removed.message.change : -1));
 
-    const edited = (await annSocket.socket
-      .timeout(3000)
-      .emitWithAck('message:edit', {
-        roomId,
-        messageId: message.id,
-        text: `now http://127.0.0.2:${sitePort}/other`,
-      })) as CommandAck<'message:edit'>;
+    const edited = (await annSocket.socket.timeout(3000).emitWithAck('message:edit', {
+      roomId,
+      messageId: message.id,
+      text: `now http://127.0.0.2:${sitePort}/other`,
+    })) as CommandAck<'message:edit'>;
     expect(edited.ok).toBe(true);
     const recarded = await updated(bobSocket, message.id, (m) => m.preview?.title === 'Another article');
     expect(recarded.text).toContain('/other');

@@ -1,8 +1,8 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { fileParams, fileQuery, previewImageParams, roomIdParams } from '../../contract/schemas.js';
+import { altTextSchema, fileParams, fileQuery, previewImageParams, roomIdParams } from '../../contract/schemas.js';
 import { enforceRate } from '../core/shared/rate-rules.js';
-import { allowUpload, storeUpload } from '../core/files/upload-file.js';
+import { allowUpload, storageFull, storeUpload, tooLarge } from '../core/files/upload-file.js';
 import { openFile } from '../core/files/open-file.js';
 import type { CoreDeps } from '../core/shared/deps.js';
 import { notFound } from '../core/shared/domain-error.js';
@@ -10,6 +10,7 @@ import { parse } from './parse.js';
 import { requireUser } from './session-context.js';
 import { receiveOneFile } from './multipart-upload.js';
 import { sendBlob } from './send-blob.js';
+import { avatarRoutes } from './avatar-routes.js';
 
 /**
  * Uploads into a room (one file a request, so each has its own progress and can be cancelled) and
@@ -18,15 +19,18 @@ import { sendBlob } from './send-blob.js';
 export function fileRoutes(deps: CoreDeps, spoolDir: string) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(fastifyMultipart, {
-      limits: { files: 1, fields: 2, parts: 3, fieldSize: 2_000, fileSize: deps.uploads.maxBytes + 1 },
+      limits: { files: 1, fields: 4, parts: 5, fieldSize: 2_000, fileSize: deps.uploads.maxBytes + 1 },
     });
 
     app.post('/api/rooms/:id/files', async (request, reply) => {
       const user = requireUser(request);
       const { id } = parse(roomIdParams, request.params);
       const allowance = await allowUpload(deps, user, id);
-      const upload = await receiveOneFile(request, spoolDir, allowance, deps.uploads.maxBytes);
-      const attachment = await storeUpload(deps, user, id, upload);
+      const { name, fields, file } = await receiveOneFile(request, spoolDir, allowance.maxBytes, () =>
+        allowance.byQuota ? storageFull() : tooLarge(deps.uploads.maxBytes),
+      );
+      const alt = fields.alt === undefined ? '' : parse(altTextSchema, fields.alt);
+      const attachment = await storeUpload(deps, user, id, { name, alt, file });
       return reply.status(201).send({ attachment });
     });
 
@@ -51,6 +55,8 @@ export function fileRoutes(deps: CoreDeps, spoolDir: string) {
       if (!file.thumbKey) throw notFound('Thumbnail');
       return sendBlob(deps.blobs, request, reply, { key: file.thumbKey, type: 'image/webp', name: `${file.name}.webp`, inline: true });
     });
+
+    await app.register(avatarRoutes(deps, spoolDir));
 
     // A card's picture came from the public web, re-encoded: anyone signed in may see it.
     app.get('/api/previews/:id', async (request, reply) => {

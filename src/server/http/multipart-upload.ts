@@ -1,40 +1,44 @@
 import type { FastifyRequest } from 'fastify';
 import { limits } from '../../contract/limits.js';
-import { altTextSchema } from '../../contract/schemas.js';
-import type { IncomingUpload } from '../core/files/ports.js';
-import { storageFull, tooLarge, type Allowance } from '../core/files/upload-file.js';
+import type { LocalFile } from '../core/files/ports.js';
 import { DomainError } from '../core/shared/domain-error.js';
 import { SpoolTooLarge, spoolToFile } from '../media/spool.js';
-import { parse } from './parse.js';
+
+export interface ReceivedFile {
+  name: string;
+  /** The text fields sent before the file. */
+  fields: Record<string, string>;
+  file: LocalFile;
+}
 
 /**
- * Reads a multipart body of one file (and, before it, an optional `alt` field) and streams the
- * file to the spool folder, stopping at the allowance. Returns what the upload use case needs.
+ * Reads a multipart body of one file (and, before it, a few text fields) and streams the file to
+ * the spool folder, stopping at `maxBytes` with the error `tooLarge` gives.
  */
 export async function receiveOneFile(
   request: FastifyRequest,
   spoolDir: string,
-  allowance: Allowance,
-  perFileMax: number,
-): Promise<IncomingUpload> {
+  maxBytes: number,
+  tooLarge: () => DomainError,
+): Promise<ReceivedFile> {
   if (!request.isMultipart()) throw new DomainError('BAD_REQUEST', 'Send the file as multipart/form-data, in a field named "file"');
   let part;
   try {
-    part = await request.file({ limits: { fileSize: allowance.maxBytes + 1 } });
+    part = await request.file({ limits: { fileSize: maxBytes + 1 } });
   } catch (error) {
     throw new DomainError('BAD_REQUEST', `The upload could not be read: ${(error as Error).message}`);
   }
   if (!part || part.fieldname !== 'file') throw new DomainError('BAD_REQUEST', 'Send the file in a field named "file"');
-  const altField = part.fields.alt;
-  const alt = altField && !Array.isArray(altField) && altField.type === 'field' ? parse(altTextSchema, String(altField.value)) : '';
+  const fields: Record<string, string> = {};
+  for (const [name, field] of Object.entries(part.fields)) {
+    if (field && !Array.isArray(field) && field.type === 'field') fields[name] = String(field.value);
+  }
   try {
-    const file = await spoolToFile(part.file, spoolDir, allowance.maxBytes);
+    const file = await spoolToFile(part.file, spoolDir, maxBytes);
     if (part.file.truncated) throw new SpoolTooLarge();
-    return { name: cleanFileName(part.filename), alt, file };
+    return { name: cleanFileName(part.filename), fields, file };
   } catch (error) {
-    if (error instanceof SpoolTooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw allowance.byQuota ? storageFull() : tooLarge(perFileMax);
-    }
+    if (error instanceof SpoolTooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     throw error;
   }
 }

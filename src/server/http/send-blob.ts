@@ -12,6 +12,8 @@ export interface BlobToSend {
   name: string;
   /** Shown in the page (pictures, video, audio); anything else only ever downloads. */
   inline: boolean;
+  /** Bytes that never change at this address may be kept by the browser for good. */
+  immutable?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function sendBlob(blobs: BlobStore, request: FastifyRequest, reply:
     'content-length': read.length,
     'content-disposition': contentDisposition(blob.name, { type: blob.inline ? 'inline' : 'attachment' }),
     ...(blob.size === undefined ? {} : { 'accept-ranges': 'bytes' }),
+    ...(blob.immutable ? { 'cache-control': 'private, max-age=31536000, immutable' } : {}),
   });
   if (range) reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${blob.size}`);
   return reply.send(read.body);

@@ -2,7 +2,7 @@ import { fileTypeFromFile } from 'file-type';
 import type { IncomingUpload, MediaWork, PreparedMedia } from '../core/files/ports.js';
 import { DomainError } from '../core/shared/domain-error.js';
 import { kindOf, pictureTypes } from './classify.js';
-import { preparePicture } from './pictures.js';
+import { prepareAvatarPicture, preparePicture } from './pictures.js';
 import { removeLocal } from './spool.js';
 
 /**
@@ -31,6 +31,13 @@ export function mediaWork(options: { workDir: string; refusedExtensions: readonl
         };
       }
       return { type, kind: kindOf(type), width: null, height: null, original: { ...upload.file, type }, thumb: null };
+    },
+    async prepareAvatar(file, crop, sizes) {
+      const sniffed = await fileTypeFromFile(file.path).catch(() => undefined);
+      if (!sniffed || !pictureTypes.has(sniffed.mime)) {
+        throw new DomainError('UNSUPPORTED_MEDIA', 'A profile picture is a JPEG, PNG, WebP, GIF or AVIF picture');
+      }
+      return prepareAvatarPicture(file, crop, sizes, options.workDir);
     },
     discard: (...files) => removeLocal(files),
   };

@@ -74,3 +74,41 @@ export async function preparePicture(file: LocalFile, type: string, workDir: str
 }
 
 const refusal = (error: unknown) => (error instanceof Error && /pixel limit/i.test(error.message) ? tooManyPixels() : unreadable());
+
+/**
+ * A square profile picture at each size: turned upright, the square cut out (the largest centred
+ * one when no crop is given or it does not fit), re-encoded as WebP without metadata.
+ */
+export async function prepareAvatarPicture(
+  file: LocalFile,
+  crop: { x: number; y: number; size: number } | undefined,
+  sizes: readonly number[],
+  workDir: string,
+): Promise<Map<number, LocalFile>> {
+  const open = () => sharp(file.path, { limitInputPixels: maxPicturePixels, failOn: 'error' });
+  let upright: { width: number; height: number };
+  try {
+    const meta = await open().metadata();
+    // Orientations 5–8 swap width and height once turned upright.
+    const swapped = (meta.orientation ?? 1) >= 5;
+    upright = swapped ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+  } catch (error) {
+    throw refusal(error);
+  }
+  const side = Math.min(upright.width, upright.height);
+  const fits = crop && crop.x + crop.size <= upright.width && crop.y + crop.size <= upright.height;
+  const square = fits
+    ? { left: crop.x, top: crop.y, width: crop.size, height: crop.size }
+    : { left: Math.floor((upright.width - side) / 2), top: Math.floor((upright.height - side) / 2), width: side, height: side };
+  const made = new Map<number, LocalFile>();
+  try {
+    for (const size of sizes) {
+      const path = join(workDir, `avatar-${randomUUID()}.webp`);
+      const info = await open().rotate().extract(square).resize(size, size).webp({ quality: 85 }).toFile(path);
+      made.set(size, { path, size: info.size, type: 'image/webp' });
+    }
+    return made;
+  } catch (error) {
+    throw refusal(error);
+  }
+}

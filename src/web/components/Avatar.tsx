@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { type ReactElement, useState } from 'react';
 
 const palette = [
   'bg-rose-100 text-rose-700',
@@ -17,8 +17,32 @@ function colorOf(id: string): string {
   return palette[Math.abs(hash) % palette.length]!;
 }
 
-export function Avatar({ id, name, size = 'md' }: { id: string; name: string; size?: 'sm' | 'md' }): ReactElement {
-  const dims = size === 'sm' ? 'size-7 text-xs' : 'size-9 text-sm';
+/** The person's picture when they have one (beside their name, so it says nothing more to a screen reader), else their initial. */
+export function Avatar({
+  id,
+  name,
+  avatar,
+  size = 'md',
+}: {
+  id: string;
+  name: string;
+  avatar?: string | undefined;
+  size?: 'sm' | 'md' | 'lg';
+}): ReactElement {
+  const [broken, setBroken] = useState<string | null>(null);
+  const dims = size === 'sm' ? 'size-7 text-xs' : size === 'lg' ? 'size-20 text-2xl' : 'size-9 text-sm';
+  if (avatar && broken !== avatar) {
+    return (
+      <img
+        src={`/api/people/${encodeURIComponent(id)}/avatar?size=${size === 'lg' ? 256 : 64}&v=${encodeURIComponent(avatar)}`}
+        alt=""
+        aria-hidden="true"
+        loading="lazy"
+        onError={() => setBroken(avatar)}
+        className={`${dims} shrink-0 rounded-full bg-stone-200 object-cover`}
+      />
+    );
+  }
   return (
     <span
       aria-hidden="true"

@@ -45,6 +45,8 @@ export interface UserStore {
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   setEmail(userId: string, email: string): Promise<'ok' | 'taken'>;
   setKind(userId: string, kind: User['kind']): Promise<void>;
+  /** Sets (or with null removes) the profile picture's version; resolves to the one it replaced. */
+  setAvatar(userId: string, version: string | null): Promise<string | null>;
   /**
    * Removes guests last seen before `seenBefore` who never wrote a message nor own a room, with
    * their memberships (member counts follow); returns how many, so their names come free.

@@ -85,8 +85,19 @@ export interface MediaWork {
    * picture too large to decode (a decompression bomb) or one that cannot be read.
    */
   prepare(upload: IncomingUpload): Promise<PreparedMedia>;
+  /**
+   * A profile picture: the square `crop` (in the upright picture's pixels; the centre when absent
+   * or outside it) at each size, as WebP. Refuses anything but a picture.
+   */
+  prepareAvatar(file: LocalFile, crop: Crop | undefined, sizes: readonly number[]): Promise<Map<number, LocalFile>>;
   /** Removes the local files it and the upload made. */
   discard(...files: Array<LocalFile | null>): Promise<void>;
+}
+
+export interface Crop {
+  x: number;
+  y: number;
+  size: number;
 }
 
 export type { Attachment };

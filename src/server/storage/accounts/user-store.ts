@@ -41,6 +41,14 @@ export function createUserStore(database: Database): UserStore {
       }
     },
 
+    async setAvatar(userId, version) {
+      return database.write(async (trx) => {
+        const before = await trx.selectFrom('users').select('avatar').where('id', '=', userId).executeTakeFirst();
+        await trx.updateTable('users').set({ avatar: version }).where('id', '=', userId).execute();
+        return before?.avatar ?? null;
+      });
+    },
+
     async findUserById(id: string) {
       const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
       return row && toUser(row);

@@ -7,6 +7,7 @@ import { useDocumentTitleText } from '../use-document-title.js';
 import { ChangeEmailForm } from './ChangeEmailForm.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { ProfileForm } from './ProfileForm.js';
+import { ProfilePicture } from './ProfilePicture.js';
 import { AppLink } from '../ui.js';
 import { BlockedPeople } from './BlockedPeople.js';
 import { NotificationSettings } from './NotificationSettings.js';
@@ -37,7 +38,7 @@ export function AccountPage({ onOpenDrawer }: { onOpenDrawer: () => void }): Rea
           <h1 className="text-2xl font-semibold tracking-tight text-stone-900">{me?.kind === 'guest' ? 'Profile' : 'Account'}</h1>
           {me && (
             <div className="mt-5 flex items-center gap-3">
-              <Avatar id={me.id} name={me.username} />
+              <Avatar id={me.id} name={me.username} avatar={me.avatar} />
               <div className="min-w-0">
                 <p className="truncate font-medium text-stone-900">{me.username}</p>
                 <p className="truncate text-sm text-stone-500">
@@ -49,7 +50,10 @@ export function AccountPage({ onOpenDrawer }: { onOpenDrawer: () => void }): Rea
           )}
           <div className="mt-6 grid gap-6 lg:grid-cols-2 lg:items-start">
             <section className={card}>
-              <ProfileForm />
+              {me && <ProfilePicture me={me} />}
+              <div className={me ? 'mt-6 border-t border-stone-200 pt-6' : ''}>
+                <ProfileForm />
+              </div>
             </section>
             <section className={card}>
               <BlockedPeople />

@@ -28,7 +28,7 @@ export function BlockedPeople(): ReactElement {
         <ul aria-label="Blocked people" className="mt-3 space-y-2">
           {people.map((person) => (
             <li key={person.id} className="flex items-center gap-3">
-              <Avatar id={person.id} name={person.username} size="sm" />
+              <Avatar id={person.id} name={person.username} avatar={person.avatar} size="sm" />
               <span className="min-w-0 flex-1 truncate text-sm">{person.username}</span>
               <Button
                 variant="secondary"

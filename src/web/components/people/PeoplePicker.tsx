@@ -122,7 +122,7 @@ export function PeoplePicker({ picked, onChange, exclude, max }: Props): ReactEl
             onClick={() => pick(user)}
             className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm ${i === active ? 'bg-orange-50' : ''}`}
           >
-            <Avatar id={user.id} name={user.username} size="sm" />
+            <Avatar id={user.id} name={user.username} avatar={user.avatar} size="sm" />
             <span className="truncate">{user.username}</span>
             {user.kind === 'guest' && <span className="text-xs text-stone-400">Guest</span>}
           </li>

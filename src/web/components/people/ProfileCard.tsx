@@ -49,7 +49,7 @@ export default function ProfileCard({ userId }: { userId: string }): ReactElemen
       ) : (
         <>
           <div className="flex items-center gap-3">
-            <Avatar id={profile.user.id} name={profile.user.username} />
+            <Avatar id={profile.user.id} name={profile.user.username} avatar={profile.user.avatar} size="lg" />
             <div className="min-w-0">
               <h2 className="truncate text-lg font-semibold">{name}</h2>
               <p className="truncate text-sm text-stone-500">

@@ -67,7 +67,7 @@ export function MessageRow({ author, text, createdAt, mine, continued, message, 
       onTouchEnd={() => clearTimeout(press.current)}
       onTouchMove={() => clearTimeout(press.current)}
     >
-      {!mine && (continued ? <span className="w-9 shrink-0" /> : <Avatar id={author.id} name={author.username} />)}
+      {!mine && (continued ? <span className="w-9 shrink-0" /> : <Avatar id={author.id} name={author.username} avatar={author.avatar} />)}
       <div className={`flex max-w-[min(36rem,82%)] min-w-0 flex-col ${mine ? 'items-end' : 'items-start'}`}>
         {continued ? (
           <span className="sr-only">{name}</span>

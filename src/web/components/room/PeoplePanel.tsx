@@ -126,7 +126,7 @@ function Person({ user, me, state, lastSeenAt }: { user: User; me: boolean; stat
         className={`flex w-full items-center gap-2.5 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-stone-100 ${state === 'offline' ? 'opacity-60' : ''}`}
       >
         <span className="relative">
-          <Avatar id={user.id} name={user.username} size="sm" />
+          <Avatar id={user.id} name={user.username} avatar={user.avatar} size="sm" />
           <span aria-hidden="true" className={`absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-white ${dots[state]}`} />
         </span>
         <span className="min-w-0 flex-1">

@@ -33,7 +33,7 @@ function LatestMessages({ messages, roomName }: { messages: Message[]; roomName:
     >
       {messages.map((message) => (
         <li key={message.id} className="flex gap-2.5">
-          <Avatar id={message.author.id} name={message.author.username} size="sm" />
+          <Avatar id={message.author.id} name={message.author.username} avatar={message.author.avatar} size="sm" />
           <div className="min-w-0">
             <p className="text-xs text-stone-500">
               <span className="font-medium text-stone-800">{message.author.username}</span> · {formatTime(message.createdAt)}

@@ -98,7 +98,7 @@ export function AccountMenu({ me }: { me: User }): ReactElement {
         onClick={() => setOpen((o) => !o)}
         className="flex w-full items-center gap-3 rounded-lg px-2 py-1.5 text-left hover:bg-stone-800 focus-visible:outline-2 focus-visible:outline-orange-500"
       >
-        <Avatar id={me.id} name={me.username} size="sm" />
+        <Avatar id={me.id} name={me.username} avatar={me.avatar} size="sm" />
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-medium text-stone-100">{me.username}</span>
           <span className="block text-xs text-stone-500 capitalize">{me.kind}</span>

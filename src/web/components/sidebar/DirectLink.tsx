@@ -29,7 +29,7 @@ export function DirectLink({ room, active, attention }: { room: Room; active: bo
       >
         <span className="relative shrink-0">
           {others.length === 1 && first ? (
-            <Avatar id={first.id} name={first.username} size="sm" />
+            <Avatar id={first.id} name={first.username} avatar={first.avatar} size="sm" />
           ) : (
             <span className="inline-flex size-7 items-center justify-center rounded-full bg-stone-700 text-stone-300">
               <UsersIcon className="size-4" />
