@@ -18,7 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createECDH, randomBytes } from 'node:crypto';
 import { readFlags } from './lib/flags.mjs';
 import { connectSocket } from './lib/bench-socket.mjs';
-import { canPin, freePort, startServer, waitHealthy } from './lib/processes.mjs';
+import { canPin } from './lib/processes.mjs';
+import { startBuiltServer } from './lib/built-server.mjs';
 import { Samples } from './lib/samples.mjs';
 import { guestToken, postJson } from './drivers/hearth.mjs';
 
@@ -34,7 +35,29 @@ const log = (line) => console.log(`[attention] ${line}`);
 const pin = canPin() && cpus().length > 1;
 
 // A push service that takes every push (the tests check what it holds; this counts it).
-execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+execFileSync(
+  'openssl',
+  [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+  ],
+  { stdio: 'ignore' },
+);
 let pushes = 0;
 let lastPushAt = 0;
 const pushService = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
@@ -60,7 +83,15 @@ await stores.users.insertUser(owner);
 // `quiet`: members without a browser subscribed (the acknowledgements are compared there, with
 // no push work running); `loud`: every member with one (the queue's throughput).
 const newRoom = async (name) => {
-  const room = { id: nodeIds.newId(), name, topic: '', visibility: 'public', code: nodeIds.newRoomCode(8), ownerId: owner.id, createdAt: at };
+  const room = {
+    id: nodeIds.newId(),
+    name,
+    topic: '',
+    visibility: 'public',
+    code: nodeIds.newRoomCode(8),
+    ownerId: owner.id,
+    createdAt: at,
+  };
   await stores.rooms.insertRoom(room);
   return room;
 };
@@ -76,7 +107,12 @@ await Promise.all(
     const ecdh = createECDH('prime256v1');
     ecdh.generateKeys();
     await stores.notify.saveSubscription(
-      { endpoint: `${pushOrigin}/push/${i}`, userId: user.id, p256dh: ecdh.getPublicKey('base64url'), auth: randomBytes(16).toString('base64url') },
+      {
+        endpoint: `${pushOrigin}/push/${i}`,
+        userId: user.id,
+        p256dh: ecdh.getPublicKey('base64url'),
+        auth: randomBytes(16).toString('base64url'),
+      },
       at,
     );
   }),
@@ -84,26 +120,16 @@ await Promise.all(
 await database.close();
 log(`seeded ${flags.members} members with a browser each in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-const server = startServer({
-  args: [join(root, 'dist/node/server/main.js')],
+const { url, server } = await startBuiltServer({
+  root,
+  dir,
+  pin,
   env: {
-    PORT: String(port),
     DATABASE_URL: databaseUrl,
-    HEARTH_RATE_LIMITS: 'off',
-    LOG_LEVEL: 'warn',
-    HEARTH_VAPID_FILE: join(dir, 'vapid.json'),
     HEARTH_PUSH_HOSTS: '127.0.0.1',
     HEARTH_PUSH_CA: join(dir, 'cert.pem'),
-    HEARTH_OUTBOX_DIR: join(dir, 'outbox'),
   },
-  core: pin ? 0 : null,
-  logPath: join(dir, 'server.log'),
-  cwd: root,
 });
-await waitHealthy(`${url}/healthz`, server, 30_000);
-if (pin) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
 const token = await guestToken(url, `bench-sender-${process.pid}`);
 for (const room of [quiet, loud]) await postJson(url, '/api/rooms/join', { code: room.code }, { authorization: `Bearer ${token}` });

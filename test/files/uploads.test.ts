@@ -259,3 +259,33 @@ describe('files: size limit, quota and rate limit', () => {
     expect((await upload(server, ann, room.id, { name: 'c.bin', bytes: Buffer.alloc(50_000, 4) })).status).toBe(201);
   });
 });
+
+describe('files: rate limits', () => {
+  it('uploads and file reads are limited per person, with a clear 429', async () => {
+    const { defaultRateRules } = await import('../../src/server/core/shared/rate-rules.js');
+    const server = await startHearth(
+      { rateLimits: true },
+      {
+        rateRules: {
+          ...defaultRateRules,
+          uploads: { name: 'file:upload', limit: 2, windowMs: 60_000 },
+          fileReads: { name: 'file:read', limit: 3, windowMs: 60_000 },
+        },
+      },
+    );
+    try {
+      const ann = await guest(server);
+      const room = await createRoom(server, ann, `Rates ${process.pid}`);
+      const first = await upload(server, ann, room.id, { name: 'a.png', bytes: await png() });
+      expect((await upload(server, ann, room.id, { name: 'b.png', bytes: await png() })).status).toBe(201);
+      const third = await upload(server, ann, room.id, { name: 'c.png', bytes: await png() });
+      expect([third.status, third.body.error?.code]).toEqual([429, 'RATE_LIMITED']);
+      const path = `/api/files/${first.body.attachment!.id}`;
+      for (let i = 0; i < 3; i++) expect((await download(server, ann, path)).status).toBe(200);
+      const refused = await download(server, ann, path);
+      expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, expect.any(String)]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

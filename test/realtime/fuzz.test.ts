@@ -4,7 +4,19 @@ import { createRoom, send, sendRaw } from '../support/chat.js';
 import { random } from '../support/random.js';
 import { api, connect, guest, startHearth, type Client, type TestServer } from '../support/hearth.js';
 
-const socketFields = ['roomId', 'text', 'clientId', 'afterSeq', 'seq', '__proto__', 'constructor', 'toString', 'extra'];
+const socketFields = [
+  'roomId',
+  'text',
+  'clientId',
+  'afterSeq',
+  'seq',
+  'messageId',
+  'attachments',
+  '__proto__',
+  'constructor',
+  'toString',
+  'extra',
+];
 // The people routes' fields too, so that junk reaches their checks and not only the strict-object refusal.
 const httpFields = [
   ...socketFields,
@@ -124,5 +136,84 @@ describe('random payloads', () => {
     expect((await api(server, 'DELETE', `/api/blocks/${bobId}`, { token })).status).toBe(204);
     const ack = await send(sock, roomId, 'still here');
     expect(ack.ok || (!ack.ok && ack.error.code === 'FORBIDDEN')).toBe(true);
+  });
+
+  it('random uploads, multipart bodies, file paths and ranges never produce a 500, and leave the server serving', async () => {
+    const next = random(7);
+    const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(next() * 256));
+    const magic = [
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      [0xff, 0xd8, 0xff, 0xe0],
+      [0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
+      [0x52, 0x49, 0x46, 0x46],
+      [0x1a, 0x45, 0xdf, 0xa3],
+      [],
+    ];
+    const names = ['a.png', '', '../../etc/passwd', '\u0000.jpg', '💥'.repeat(300), 'x'.repeat(1000), 'CON', '.htaccess'];
+    const targets = [`/api/rooms/${roomId}/files`, '/api/account/avatar', `/api/rooms/${groupId}/files`, '/api/rooms/nope/files'];
+    let uploaded: string | undefined;
+    for (let i = 0; i < 80; i++) {
+      const form = new FormData();
+      const fieldCount = Math.floor(next() * 5);
+      for (let f = 0; f < fieldCount; f++)
+        form.append(['alt', 'x', 'y', 'size', 'file', 'other'][Math.floor(next() * 6)]!, JSON.stringify(junk(next, roomId)) ?? '');
+      // A file that starts like a picture or a video and then is noise: the sniffer and decoder meet broken input.
+      const head = magic[Math.floor(next() * magic.length)]!;
+      const body = new Uint8Array([...head, ...bytes(Math.floor(next() * 3000))]);
+      if (next() < 0.9) form.append(next() < 0.8 ? 'file' : 'upload', new Blob([body]), names[Math.floor(next() * names.length)]);
+      const response = await fetch(server.url + targets[i % targets.length], {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status, `upload ${i}`).toBeLessThan(500);
+      const answer = (await response.json()) as { attachment?: { id: string }; error?: { code: string; message: string } };
+      if (response.status >= 400) expect(answer.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      uploaded ??= answer.attachment?.id;
+    }
+    // Multipart that is not: a body cut short, a wrong boundary, a lying content-type.
+    for (const [type, text] of [
+      ['multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc'],
+      ['multipart/form-data; boundary=xyz', '--abc\r\n\r\n--abc--'],
+      ['multipart/form-data', 'no boundary at all'],
+      ['image/png', '\x89PNG'],
+    ]) {
+      const response = await fetch(`${server.url}/api/rooms/${roomId}/files`, {
+        method: 'POST',
+        body: text,
+        headers: { authorization: `Bearer ${token}`, 'content-type': type! },
+      });
+      expect(response.status, type).toBeLessThan(500);
+    }
+    // Junk ids in the files' paths, and junk ranges on a real file.
+    for (let i = 0; i < 60; i++) {
+      const raw = junk(next, roomId);
+      const value = encodeURIComponent(typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? ''));
+      const path = [
+        `/api/files/${value}`,
+        `/api/files/${value}/thumb`,
+        `/api/previews/${value}`,
+        `/api/people/${value}/avatar?size=${value}`,
+      ][i % 4]!;
+      const res = await fetch(server.url + path, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status, path).toBeLessThan(500);
+    }
+    if (uploaded) {
+      for (const range of [
+        'bytes=',
+        'bytes=-',
+        'bytes=5-1',
+        'bytes=0-0,2-3',
+        'bytes=99999999999999999999-',
+        'pages=1',
+        'bytes=abc',
+        `bytes=${'1'.repeat(400)}-`,
+      ]) {
+        const res = await fetch(`${server.url}/api/files/${uploaded}`, { headers: { authorization: `Bearer ${token}`, range } });
+        expect(res.status, range).toBeLessThan(500);
+      }
+    }
+    const ack = await send(sock, roomId, 'still here after the uploads');
+    expect(ack.ok).toBe(true);
   });
 });

@@ -25,7 +25,11 @@ export function fileRoutes(deps: CoreDeps, spoolDir: string) {
     app.post('/api/rooms/:id/files', async (request, reply) => {
       const user = requireUser(request);
       const { id } = parse(roomIdParams, request.params);
-      const allowance = await allowUpload(deps, user, id);
+      // Refused before its body is read: the connection closes, so the client stops sending it.
+      const allowance = await allowUpload(deps, user, id).catch((error: unknown) => {
+        void reply.header('connection', 'close');
+        throw error;
+      });
       const { name, fields, file } = await receiveOneFile(request, spoolDir, allowance.maxBytes, () =>
         allowance.byQuota ? storageFull() : tooLarge(deps.uploads.maxBytes),
       );

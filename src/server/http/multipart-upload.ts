@@ -33,19 +33,24 @@ export async function receiveOneFile(
   for (const [name, field] of Object.entries(part.fields)) {
     if (field && !Array.isArray(field) && field.type === 'field') fields[name] = String(field.value);
   }
+  // An error of the request's own stream is the client's (a body cut short, broken framing), not ours.
+  let broken = false;
+  part.file.once('error', () => (broken = true));
   try {
     const file = await spoolToFile(part.file, spoolDir, maxBytes);
     if (part.file.truncated) throw new SpoolTooLarge();
     return { name: cleanFileName(part.filename), fields, file };
   } catch (error) {
     if (error instanceof SpoolTooLarge || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (broken) throw new DomainError('BAD_REQUEST', 'The upload arrived broken or cut short: send it again');
     throw error;
   }
 }
 
 /** The name as shown and downloaded: no folders, no control characters, not too long. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
+export function cleanFileName(name: string | undefined): string {
+  // A part may come with no file name at all.
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const clean = base.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   return [...clean].slice(0, limits.fileNameMax).join('') || 'file';
