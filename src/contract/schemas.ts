@@ -170,6 +170,8 @@ export const altTextSchema = z
     z.maxLength(limits.altTextMax, `A description has at most ${limits.altTextMax} characters`),
     z.refine(hasNoInvisible, 'A description may not contain invisible characters'),
   );
+/** PATCH /api/files/:id: what an unsent picture shows, for those who cannot see it ('': its name). */
+export const fileAltBody = z.strictObject({ alt: altTextSchema });
 
 export const messageEditPayload = z.object({ roomId: id, messageId: id, text: messageTextSchema });
 export const messageDeletePayload = z.object({ roomId: id, messageId: id });

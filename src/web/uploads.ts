@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Attachment, ErrorBody } from '../contract/index.js';
+import { request } from './http/request.js';
 
 /**
  * Files being attached in the composer, per room: each uploads on its own request (so each has
@@ -102,4 +103,14 @@ function start(roomId: string, item: UploadItem): void {
   form.append('file', item.file, item.file.name);
   change(roomId, item.key, { abort: () => request.abort() });
   request.send(form);
+}
+
+/** What a picture shows, said before it is sent: its alt text for everyone who cannot see it. */
+export async function describeUpload(roomId: string, key: string, alt: string): Promise<void> {
+  const item = byRoom.get(roomId)?.find((i) => i.key === key);
+  if (!item?.attachment) return;
+  const { attachment } = await request<{ attachment: Attachment }>('PATCH', `/api/files/${encodeURIComponent(item.attachment.id)}`, {
+    alt,
+  });
+  change(roomId, key, { attachment });
 }

@@ -28,14 +28,12 @@ describe.skipIf(skip)('files on two processes', () => {
     const up = await upload(a, ann, room.id, { name: 'shared.jpg', bytes: await jpegWithLocation(800, 600) });
     expect(up.status).toBe(201);
     const [annOnA, bobOnB] = [await suite.open(a, ann.token), await suite.open(b, bob.token)];
-    const ack = (await annOnA.socket
-      .timeout(5000)
-      .emitWithAck('message:send', {
-        roomId: room.id,
-        text: 'from a',
-        clientId: 'cluster-file-1',
-        attachments: [up.body.attachment!.id],
-      })) as CommandAck<'message:send'>;
+    const ack = (await annOnA.socket.timeout(5000).emitWithAck('message:send', {
+      roomId: room.id,
+      text: 'from a',
+      clientId: 'cluster-file-1',
+      attachments: [up.body.attachment!.id],
+    })) as CommandAck<'message:send'>;
     if (!ack.ok) throw new Error(ack.error.message);
     const live = await waitFor(
       () => bobOnB.events.find((e) => e.event === 'message:created' && (e.data as { message: Message }).message.id === ack.message.id),

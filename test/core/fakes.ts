@@ -412,6 +412,7 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
     files: {
       insertFile: async () => undefined,
       findFile: async () => undefined,
+      setAlt: async () => undefined,
       usageOf: async () => 0,
       unsentFiles: async () => [],
       abandonUnsent: async () => 0,

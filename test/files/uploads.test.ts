@@ -218,6 +218,26 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       expect(twice.ok ? 'sent' : twice.error.code).toBe('BAD_REQUEST');
     });
 
+    it('the uploader describes a picture before sending it; no one else can, nor after it is sent', async () => {
+      const { ann, bob, room, annSocket } = await roomOfTwo();
+      const up = await upload(suite.server, ann, room.id, { name: 'IMG_0042.png', bytes: await png() });
+      const id = up.body.attachment!.id;
+      const describe = (who: Guest, body: unknown) =>
+        fetch(`${suite.server.url}/api/files/${id}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${who.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect((await describe(bob, { alt: 'stolen' })).status).toBe(404);
+      expect((await describe(ann, { alt: 'x'.repeat(501) })).status).toBe(400);
+      expect((await describe(ann, { alt: 'ok', extra: 1 })).status).toBe(400);
+      const described = await describe(ann, { alt: '  A red kite over the beach  ' });
+      expect(((await described.json()) as { attachment: { alt: string } }).attachment.alt).toBe('A red kite over the beach');
+      const ack = await sendFiles(annSocket, room.id, [id]);
+      expect(ack.ok && ack.message.attachments[0]?.alt).toBe('A red kite over the beach');
+      expect((await describe(ann, { alt: 'changed later' })).status).toBe(404);
+    });
+
     it('malformed uploads get a clear 400: not multipart, no file field', async () => {
       const { ann, room } = await roomOfTwo();
       const json = await fetch(`${suite.server.url}/api/rooms/${room.id}/files`, {

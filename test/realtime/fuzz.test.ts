@@ -197,6 +197,12 @@ describe('random payloads', () => {
       ][i % 4]!;
       const res = await fetch(server.url + path, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status, path).toBeLessThan(500);
+      // And junk descriptions, of junk ids and of a real unsent file.
+      const patched = await api(server, 'PATCH', `/api/files/${i % 2 ? value : (uploaded ?? value)}`, {
+        token,
+        body: JSON.stringify(junk(next, roomId, 0, [...httpFields, 'alt']) ?? null),
+      });
+      expect(patched.status).toBeLessThan(500);
     }
     if (uploaded) {
       for (const range of [

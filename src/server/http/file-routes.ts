@@ -1,9 +1,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { altTextSchema, fileParams, fileQuery, previewImageParams, roomIdParams } from '../../contract/schemas.js';
+import { altTextSchema, fileAltBody, fileParams, fileQuery, previewImageParams, roomIdParams } from '../../contract/schemas.js';
 import { enforceRate } from '../core/shared/rate-rules.js';
 import { allowUpload, storageFull, storeUpload, tooLarge } from '../core/files/upload-file.js';
 import { openFile } from '../core/files/open-file.js';
+import { describeFile } from '../core/files/describe-file.js';
 import type { CoreDeps } from '../core/shared/deps.js';
 import { notFound } from '../core/shared/domain-error.js';
 import { parse } from './parse.js';
@@ -50,6 +51,12 @@ export function fileRoutes(deps: CoreDeps, spoolDir: string) {
         name: file.name,
         inline: file.kind !== 'file' && download === undefined,
       });
+    });
+
+    app.patch('/api/files/:id', async (request) => {
+      const user = requireUser(request);
+      const { id } = parse(fileParams, request.params);
+      return { attachment: await describeFile(deps, user, id, parse(fileAltBody, request.body).alt) };
     });
 
     app.get('/api/files/:id/thumb', async (request, reply) => {

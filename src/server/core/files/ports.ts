@@ -25,6 +25,7 @@ export interface FileRecord {
 export interface FileStore {
   insertFile(file: Omit<FileRecord, 'messageId' | 'deletedAt'>): Promise<void>;
   findFile(id: string): Promise<FileRecord | undefined>;
+  setAlt(id: string, alt: string): Promise<void>;
   /** Bytes the user's files take (deleted ones no longer count). */
   usageOf(userId: string): Promise<number>;
   /** Those of `ids` the uploader put in the room and has not sent (nor deleted). */

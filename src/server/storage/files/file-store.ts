@@ -33,6 +33,9 @@ export function createFileStore(database: Database): FileStore {
       const row = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toFileRecord(row);
     },
+    async setAlt(id, alt) {
+      await database.write((trx) => trx.updateTable('files').set({ alt }).where('id', '=', id).execute());
+    },
     async usageOf(userId) {
       const row = await db
         .selectFrom('files')

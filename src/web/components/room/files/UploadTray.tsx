@@ -1,6 +1,6 @@
-import type { ReactElement } from 'react';
+import { type ReactElement, useState } from 'react';
 import { formatBytes } from '../../../lib/format.js';
-import { removeUpload, retryUpload, type UploadItem } from '../../../uploads.js';
+import { describeUpload, removeUpload, retryUpload, type UploadItem } from '../../../uploads.js';
 import { CloseIcon, FileIcon } from '../../icons.js';
 
 /** The files going with the next message: progress, cancel, and for a failed one why and "Retry". */
@@ -32,7 +32,12 @@ export function UploadTray({ roomId, items }: { roomId: string; items: UploadIte
                 <div className="h-full bg-orange-600 transition-[width]" style={{ width: `${Math.round(item.progress * 100)}%` }} />
               </div>
             )}
-            {item.status === 'done' && <p className="text-xs text-stone-500">{formatBytes(item.file.size)}</p>}
+            {item.status === 'done' && (
+              <p className="text-xs text-stone-500">
+                {formatBytes(item.file.size)}
+                {item.attachment?.kind === 'image' && <Describe roomId={roomId} item={item} />}
+              </p>
+            )}
             {item.status === 'failed' && (
               <p role="alert" className="text-xs text-red-700">
                 {item.error}{' '}
@@ -53,5 +58,54 @@ export function UploadTray({ roomId, items }: { roomId: string; items: UploadIte
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "Describe": what the picture shows, read aloud in place of the file name. */
+function Describe({ roomId, item }: { roomId: string; item: UploadItem }): ReactElement {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const described = item.attachment && item.attachment.alt !== item.file.name;
+  if (!open) {
+    return (
+      <>
+        {' · '}
+        <button type="button" onClick={() => setOpen(true)} className="font-medium text-orange-800 underline">
+          {described ? 'Described' : 'Describe'}
+          <span className="sr-only"> {item.file.name}</span>
+        </button>
+      </>
+    );
+  }
+  const save = () =>
+    void describeUpload(roomId, item.key, text).then(
+      () => setOpen(false),
+      (failure: unknown) => setError((failure as Error).message),
+    );
+  return (
+    <span className="mt-1 block">
+      <input
+        autoFocus
+        value={text}
+        maxLength={500}
+        aria-label={`Description of ${item.file.name}`}
+        placeholder="What the picture shows"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            save();
+          } else if (e.key === 'Escape') setOpen(false);
+        }}
+        onBlur={save}
+        className="w-full rounded-md border border-stone-300 px-1.5 py-0.5 text-xs text-stone-800"
+      />
+      {error && (
+        <span role="alert" className="block text-red-700">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }
