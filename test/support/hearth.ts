@@ -35,11 +35,12 @@ export async function startHearth(
   const config = {
     ...base,
     vapid: { ...base.vapid, keysFile: join(dir, 'vapid-keys.json') },
-    files: { ...base.files, dir: join(dir, 'files') },
     databaseUrl: schema ? testDatabaseUrl : `sqlite:${join(dir, 'hearth.db')}`,
     webRoot: join(dir, 'no-web'),
     shutdownGraceMs: 2_000,
     ...overrides,
+    // Limits may be overridden; the files always live in this server's own folder.
+    files: { ...base.files, ...overrides.files, dir: join(dir, 'files') },
   };
   const database = await openDatabase(config.databaseUrl, { schema });
   const { wrapStores = (stores: Stores) => stores, ...appDeps } = deps;
