@@ -152,7 +152,7 @@ export const messageSendPayload = z
 /** The author takes the link card off their message. */
 export const messagePreviewRemovePayload = z.object({ roomId: id, messageId: id });
 
-export const fileParams = z.object({ id, variant: z.optional(z.enum(['thumb'])) });
+export const fileParams = z.object({ id });
 export const fileQuery = z.object({ download: z.optional(z.enum(['1'])) });
 export const previewImageParams = z.object({ id });
 export const avatarQuery = z.object({ size: z._default(z.optional(z.enum(['64', '256'])), '64'), v: z.optional(id) });

@@ -414,7 +414,6 @@ export function fakeDeps(log: Step[] = [], traces: Traces = { mails: [], backgro
       findFile: async () => undefined,
       setAlt: async () => undefined,
       usageOf: async () => 0,
-      unsentFiles: async () => [],
       abandonUnsent: async () => 0,
       deletedFiles: async () => [],
       forgetFiles: async () => undefined,

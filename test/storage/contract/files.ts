@@ -54,7 +54,8 @@ export function fileContract(f: Fixture): void {
       const [a, b] = [file(room, ann.id), file(room, ann.id, { kind: 'file', type: 'application/pdf', thumb: null, thumbKey: null })];
       await f.stores.files.insertFile(a);
       await f.stores.files.insertFile(b);
-      expect((await f.stores.files.unsentFiles([a.id, b.id], ann.id, room)).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+      const sentWith = async () => [(await f.stores.files.findFile(a.id))?.messageId, (await f.stores.files.findFile(b.id))?.messageId];
+      expect(await sentWith()).toEqual([null, null]);
       const { message } = await f.stores.messages.appendMessage({ ...f.message(room, ann), attachmentIds: [b.id, a.id] });
       expect(message.attachments.map((x) => x.id)).toEqual([b.id, a.id]);
       expect(message.attachments[1]).toEqual({
@@ -69,7 +70,7 @@ export function fileContract(f: Fixture): void {
         alt: a.name,
       });
       expect((await f.stores.files.findFile(a.id))?.messageId).toBe(message.id);
-      expect(await f.stores.files.unsentFiles([a.id, b.id], ann.id, room)).toEqual([]);
+      expect(await sentWith()).toEqual([message.id, message.id]);
       const stored = await f.stores.messages.findMessage(room, message.id);
       expect(stored?.attachments).toEqual(message.attachments);
     });

@@ -1,4 +1,4 @@
-import type { Attachment, AttachmentKind } from '../../../contract/types.js';
+import type { AttachmentKind } from '../../../contract/types.js';
 
 /** What file use cases need: the records (FileStore), the bytes (BlobStore) and the media work. */
 
@@ -28,8 +28,6 @@ export interface FileStore {
   setAlt(id: string, alt: string): Promise<void>;
   /** Bytes the user's files take (deleted ones no longer count). */
   usageOf(userId: string): Promise<number>;
-  /** Those of `ids` the uploader put in the room and has not sent (nor deleted). */
-  unsentFiles(ids: readonly string[], uploaderId: string, roomId: string): Promise<FileRecord[]>;
   /** Unsent files older than `before` are given up (marked deleted); returns how many. */
   abandonUnsent(before: string): Promise<number>;
   /** Files marked deleted, whose bytes are still to remove. */
@@ -100,5 +98,3 @@ export interface Crop {
   y: number;
   size: number;
 }
-
-export type { Attachment };

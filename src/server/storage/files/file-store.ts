@@ -45,19 +45,6 @@ export function createFileStore(database: Database): FileStore {
         .executeTakeFirstOrThrow();
       return Number(row.bytes);
     },
-    async unsentFiles(ids, uploaderId, roomId) {
-      if (ids.length === 0) return [];
-      const rows = await db
-        .selectFrom('files')
-        .selectAll()
-        .where('id', 'in', ids)
-        .where('uploader_id', '=', uploaderId)
-        .where('room_id', '=', roomId)
-        .where('message_id', 'is', null)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return rows.map(toFileRecord);
-    },
     async abandonUnsent(before) {
       const result = await database.write((trx) =>
         trx
